@@ -1,0 +1,564 @@
+//! The configuration: every field optional, validated with messages that name the field, the value
+//! and what is allowed. Values arrive as loose `FieldValue`s (from a JS object today, from a link's
+//! text later), so numbers, booleans and lists are also accepted in their text form ("4,2", "true").
+
+use crate::activation::Activation;
+use crate::dataset::{DatasetKind, Problem};
+use crate::features::Feature;
+use crate::loss::Loss;
+use crate::network::Init;
+use crate::optimizer::{OptimizerKind, Regularization};
+use crate::Scalar;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const MAX_HIDDEN_LAYERS: usize = 16;
+pub const MAX_NEURONS: usize = 32;
+pub const MIN_CLASSES: usize = 2;
+pub const MAX_CLASSES: usize = 8;
+pub const MIN_POINTS: usize = 10;
+pub const MAX_POINTS: usize = 2000;
+pub const MAX_LEARNING_RATE: Scalar = 10.0;
+pub const MAX_REGULARIZATION_RATE: Scalar = 10.0;
+/// Seeds travel through JS numbers: keep them exactly representable.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+
+/// A loosely typed value, as a JS object or a link provides it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<FieldValue>),
+}
+
+impl fmt::Display for FieldValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldValue::Bool(b) => write!(f, "{b}"),
+            FieldValue::Number(n) => write!(f, "{n}"),
+            FieldValue::Text(s) => write!(f, "{s:?}"),
+            FieldValue::List(items) => {
+                write!(f, "[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                write!(f, "]")
+            }
+        }
+    }
+}
+
+/// A rejected field: which one, and a sentence saying what was wrong and what is allowed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn error(field: &str, message: String) -> ConfigError {
+    ConfigError {
+        field: field.to_string(),
+        message,
+    }
+}
+
+/// An enum chosen by name.
+pub trait Choice: Copy + 'static {
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
+}
+
+macro_rules! choice {
+    ($t:ty, $all:expr) => {
+        impl Choice for $t {
+            const ALL: &'static [Self] = &$all;
+            fn name(self) -> &'static str {
+                <$t>::name(self)
+            }
+        }
+    };
+}
+choice!(Feature, Feature::ALL);
+choice!(DatasetKind, DatasetKind::ALL);
+choice!(Problem, Problem::ALL);
+choice!(Loss, Loss::ALL);
+choice!(Init, Init::ALL);
+choice!(OptimizerKind, OptimizerKind::ALL);
+choice!(Regularization, Regularization::ALL);
+
+fn allowed_names<T: Choice>(set: &[T]) -> String {
+    set.iter()
+        .map(|c| c.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The whole, normalised configuration. Field names (camelCase outside Rust) follow TensorFlow
+/// Playground's where the concept is the same.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Config {
+    /// Hidden layer widths, input to output.
+    pub network_shape: Vec<usize>,
+    /// Hidden activation.
+    pub activation: Activation,
+    pub output_activation: Activation,
+    pub loss: Loss,
+    pub problem: Problem,
+    pub dataset: DatasetKind,
+    /// Class count for the multiclass data sets.
+    pub classes: usize,
+    pub features: Vec<Feature>,
+    /// Percent, 0–50.
+    pub noise: Scalar,
+    /// Percent of points used for training, 10–90.
+    pub perc_train_data: Scalar,
+    pub num_points: usize,
+    pub batch_size: usize,
+    pub learning_rate: Scalar,
+    pub optimizer: OptimizerKind,
+    pub init: Init,
+    pub regularization: Regularization,
+    pub regularization_rate: Scalar,
+    pub residual: bool,
+    pub shuffle: bool,
+    pub seed: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_fields(std::iter::empty()).expect("defaults are valid")
+    }
+}
+
+const FIELDS: &[&str] = &[
+    "networkShape",
+    "activation",
+    "outputActivation",
+    "loss",
+    "problem",
+    "dataset",
+    "classes",
+    "features",
+    "noise",
+    "percTrainData",
+    "numPoints",
+    "batchSize",
+    "learningRate",
+    "optimizer",
+    "init",
+    "regularization",
+    "regularizationRate",
+    "residual",
+    "shuffle",
+    "seed",
+];
+
+/// The fields given, looked up by name.
+struct Given(Vec<(String, FieldValue)>);
+
+impl Given {
+    fn get(&self, field: &str) -> Option<&FieldValue> {
+        self.0.iter().rev().find(|(k, _)| k == field).map(|(_, v)| v)
+    }
+
+    fn choice<T: Choice>(&self, field: &str, allowed: &[T], default: T) -> Result<T, ConfigError> {
+        let Some(value) = self.get(field) else {
+            return Ok(default);
+        };
+        let found = match value {
+            FieldValue::Text(s) => allowed.iter().copied().find(|c| c.name() == s),
+            _ => None,
+        };
+        found.ok_or_else(|| {
+            error(
+                field,
+                format!("{value} is not allowed; use one of {}", allowed_names(allowed)),
+            )
+        })
+    }
+
+    fn number(&self, field: &str, lo: f64, hi: f64, default: f64) -> Result<f64, ConfigError> {
+        match self.get(field) {
+            None => Ok(default),
+            Some(value) => number(field, value, lo, hi),
+        }
+    }
+
+    fn integer(&self, field: &str, lo: u64, hi: u64, default: u64) -> Result<u64, ConfigError> {
+        match self.get(field) {
+            None => Ok(default),
+            Some(value) => integer(field, value, lo, hi),
+        }
+    }
+
+    fn boolean(&self, field: &str, default: bool) -> Result<bool, ConfigError> {
+        let Some(value) = self.get(field) else {
+            return Ok(default);
+        };
+        match value {
+            FieldValue::Bool(b) => Ok(*b),
+            FieldValue::Text(s) if s == "true" => Ok(true),
+            FieldValue::Text(s) if s == "false" => Ok(false),
+            _ => Err(error(field, format!("{value} is not allowed; use true or false"))),
+        }
+    }
+
+    /// A list, given as a list or as comma-separated text.
+    fn list(&self, field: &str) -> Option<Vec<FieldValue>> {
+        match self.get(field)? {
+            FieldValue::List(items) => Some(items.clone()),
+            FieldValue::Text(s) if s.trim().is_empty() => Some(Vec::new()),
+            FieldValue::Text(s) => Some(
+                s.split(',')
+                    .map(|p| FieldValue::Text(p.trim().to_string()))
+                    .collect(),
+            ),
+            other => Some(vec![other.clone()]),
+        }
+    }
+}
+
+fn number(field: &str, value: &FieldValue, lo: f64, hi: f64) -> Result<f64, ConfigError> {
+    let n = match value {
+        FieldValue::Number(n) => Some(*n),
+        FieldValue::Text(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match n {
+        Some(n) if n.is_finite() && n >= lo && n <= hi => Ok(n),
+        _ => Err(error(
+            field,
+            format!("{value} is not allowed; use a number from {lo} to {hi}"),
+        )),
+    }
+}
+
+fn integer(field: &str, value: &FieldValue, lo: u64, hi: u64) -> Result<u64, ConfigError> {
+    let n = match value {
+        FieldValue::Number(n) => Some(*n),
+        FieldValue::Text(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match n {
+        Some(n) if n.fract() == 0.0 && n >= lo as f64 && n <= hi as f64 => Ok(n as u64),
+        _ => Err(error(
+            field,
+            format!("{value} is not allowed; use a whole number from {lo} to {hi}"),
+        )),
+    }
+}
+
+impl Config {
+    /// Builds a configuration from the given fields; a field not given takes its default, and
+    /// defaults follow what was given (a regression data set implies a regression problem and a
+    /// linear output, a softmax output implies cross-entropy).
+    pub fn from_fields(
+        fields: impl IntoIterator<Item = (String, FieldValue)>,
+    ) -> Result<Config, ConfigError> {
+        let given = Given(fields.into_iter().collect());
+        if let Some((key, _)) = given.0.iter().find(|(k, _)| !FIELDS.contains(&k.as_str())) {
+            return Err(error(
+                key,
+                format!("unknown field; the fields are {}", FIELDS.join(", ")),
+            ));
+        }
+
+        let network_shape = match given.list("networkShape") {
+            None => vec![4, 2],
+            Some(items) => {
+                let value = given.get("networkShape").unwrap();
+                if items.len() > MAX_HIDDEN_LAYERS {
+                    return Err(error(
+                        "networkShape",
+                        format!("{value} has {} hidden layers; at most {MAX_HIDDEN_LAYERS} are allowed", items.len()),
+                    ));
+                }
+                items
+                    .iter()
+                    .map(|v| integer("networkShape", v, 1, MAX_NEURONS as u64).map(|n| n as usize))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|_| {
+                        error(
+                            "networkShape",
+                            format!("{value} is not allowed; give 0 to {MAX_HIDDEN_LAYERS} hidden layer widths of 1 to {MAX_NEURONS} neurons each"),
+                        )
+                    })?
+            }
+        };
+
+        // The problem and the data set imply each other; when both are given they must agree.
+        let dataset_given = given.choice("dataset", &DatasetKind::ALL, DatasetKind::Circle)?;
+        let problem = match (given.get("problem"), given.get("dataset")) {
+            (Some(_), _) => given.choice("problem", &Problem::ALL, Problem::Classification)?,
+            (None, Some(_)) => dataset_given.problem(),
+            (None, None) => Problem::Classification,
+        };
+        let dataset = if given.get("dataset").is_some() {
+            if dataset_given.problem() != problem {
+                return Err(error(
+                    "dataset",
+                    format!(
+                        "{:?} is a {} data set, but problem is {:?}; for {} use one of {}",
+                        dataset_given.name(),
+                        dataset_given.problem().name(),
+                        problem.name(),
+                        problem.name(),
+                        allowed_names(&problem.datasets()),
+                    ),
+                ));
+            }
+            dataset_given
+        } else {
+            problem.datasets()[0]
+        };
+
+        let classes = given.integer("classes", MIN_CLASSES as u64, MAX_CLASSES as u64, 3)? as usize;
+        let activation = given.choice("activation", &Activation::HIDDEN, Activation::Relu)?;
+        let output_activation = given.choice(
+            "outputActivation",
+            &Activation::OUTPUT,
+            problem.default_output_activation(),
+        )?;
+        let default_loss = if output_activation == Activation::Softmax {
+            Loss::CrossEntropy
+        } else {
+            Loss::Mse
+        };
+        let loss = given.choice("loss", &Loss::ALL, default_loss)?;
+        check_output(problem, output_activation, loss)?;
+
+        let features = match given.list("features") {
+            None => vec![Feature::X, Feature::Y],
+            Some(items) => {
+                let mut features = Vec::new();
+                for item in &items {
+                    let f = match item {
+                        FieldValue::Text(s) => Feature::ALL.iter().copied().find(|f| f.name() == s),
+                        _ => None,
+                    }
+                    .ok_or_else(|| {
+                        error(
+                            "features",
+                            format!("{item} is not an input feature; use some of {}", allowed_names(Feature::ALL.as_slice())),
+                        )
+                    })?;
+                    if !features.contains(&f) {
+                        features.push(f);
+                    }
+                }
+                if features.is_empty() {
+                    return Err(error(
+                        "features",
+                        format!("no input feature given; use at least one of {}", allowed_names(Feature::ALL.as_slice())),
+                    ));
+                }
+                features
+            }
+        };
+
+        let noise = given.number("noise", 0.0, 50.0, 0.0)? as Scalar;
+        let perc_train_data = given.number("percTrainData", 10.0, 90.0, 50.0)? as Scalar;
+        let num_points =
+            given.integer("numPoints", MIN_POINTS as u64, MAX_POINTS as u64, 500)? as usize;
+        let train_points = train_count(num_points, perc_train_data);
+        let batch_size = given.integer("batchSize", 1, train_points as u64, 10.min(train_points as u64))
+            .map_err(|e| error("batchSize", format!("{}; the training set has {train_points} points ({perc_train_data}% of {num_points})", e.message)))?
+            as usize;
+        let learning_rate = given.number("learningRate", 0.0, MAX_LEARNING_RATE as f64, 0.1)? as Scalar;
+        let optimizer = given.choice("optimizer", &OptimizerKind::ALL, OptimizerKind::Sgd)?;
+        let init = given.choice("init", &Init::ALL, Init::Uniform)?;
+        let regularization = given.choice("regularization", &Regularization::ALL, Regularization::None)?;
+        let regularization_rate =
+            given.number("regularizationRate", 0.0, MAX_REGULARIZATION_RATE as f64, 0.0)? as Scalar;
+        let residual = given.boolean("residual", false)?;
+        let shuffle = given.boolean("shuffle", true)?;
+        let seed = given.integer("seed", 0, MAX_SEED, 1)?;
+
+        Ok(Config {
+            network_shape,
+            activation,
+            output_activation,
+            loss,
+            problem,
+            dataset,
+            classes,
+            features,
+            noise,
+            perc_train_data,
+            num_points,
+            batch_size,
+            learning_rate,
+            optimizer,
+            init,
+            regularization,
+            regularization_rate,
+            residual,
+            shuffle,
+            seed,
+        })
+    }
+
+    /// How many output neurons the problem needs.
+    pub fn outputs(&self) -> usize {
+        match self.problem {
+            Problem::Multiclass => self.classes,
+            _ => 1,
+        }
+    }
+
+    /// `[inputs, hidden…, outputs]`.
+    pub fn layer_sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![self.features.len()];
+        sizes.extend(&self.network_shape);
+        sizes.push(self.outputs());
+        sizes
+    }
+}
+
+/// Number of training points for a data set of `n` points.
+pub fn train_count(n: usize, perc_train_data: Scalar) -> usize {
+    ((n as f64 * perc_train_data as f64 / 100.0).round() as usize).clamp(1, n.saturating_sub(1).max(1))
+}
+
+/// Which output activation and loss go together for each problem.
+pub fn check_output(problem: Problem, output: Activation, loss: Loss) -> Result<(), ConfigError> {
+    use Activation::*;
+    let allowed: &[Activation] = match (problem, loss) {
+        (Problem::Classification, Loss::Mse) => &[Sigmoid, Tanh, Linear],
+        (Problem::Classification, Loss::CrossEntropy) => &[Sigmoid],
+        (Problem::Multiclass, Loss::Mse) => &[Softmax, Sigmoid, Tanh, Linear],
+        (Problem::Multiclass, Loss::CrossEntropy) => &[Softmax],
+        (Problem::Regression, Loss::Mse) => &[Linear, Tanh],
+        (Problem::Regression, Loss::CrossEntropy) => {
+            return Err(error(
+                "loss",
+                "\"crossEntropy\" is for classification; regression uses \"mse\"".to_string(),
+            ))
+        }
+    };
+    if allowed.contains(&output) {
+        Ok(())
+    } else {
+        let names: Vec<_> = allowed.iter().map(|a| a.name()).collect();
+        Err(error(
+            "outputActivation",
+            format!(
+                "{:?} does not go with loss {:?} for {}; use one of {}",
+                output.name(),
+                loss.name(),
+                problem.name(),
+                names.join(", ")
+            ),
+        ))
+    }
+}
+
+impl Choice for Activation {
+    const ALL: &'static [Self] = &[
+        Activation::Relu,
+        Activation::LeakyRelu,
+        Activation::Elu,
+        Activation::Tanh,
+        Activation::Sigmoid,
+        Activation::Linear,
+        Activation::Softmax,
+    ];
+    fn name(self) -> &'static str {
+        Activation::name(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(fields: &[(&str, FieldValue)]) -> Result<Config, ConfigError> {
+        Config::from_fields(fields.iter().map(|(k, v)| (k.to_string(), v.clone())))
+    }
+    fn text(s: &str) -> FieldValue {
+        FieldValue::Text(s.to_string())
+    }
+
+    #[test]
+    fn defaults_teach_the_source_text() {
+        let c = Config::default();
+        assert_eq!(c.layer_sizes(), vec![2, 4, 2, 1]);
+        assert_eq!(c.activation, Activation::Relu);
+        assert_eq!(c.output_activation, Activation::Sigmoid);
+        assert_eq!(c.loss, Loss::Mse);
+        assert_eq!(c.dataset, DatasetKind::Circle);
+    }
+
+    #[test]
+    fn text_forms_are_accepted() {
+        let c = with(&[
+            ("networkShape", text("3, 5")),
+            ("residual", text("true")),
+            ("learningRate", text("0.1")),
+            ("features", text("x,y,sinX")),
+        ])
+        .unwrap();
+        assert_eq!(c.network_shape, vec![3, 5]);
+        assert!(c.residual);
+        assert_eq!(c.learning_rate, 0.1);
+        assert_eq!(c.features.len(), 3);
+        assert_eq!(with(&[("networkShape", text(""))]).unwrap().network_shape, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn errors_name_field_value_and_what_is_allowed() {
+        let e = with(&[("activation", text("swish"))]).unwrap_err();
+        assert_eq!(e.field, "activation");
+        assert!(e.message.contains("\"swish\"") && e.message.contains("leakyRelu"), "{e}");
+
+        let e = with(&[("networkShape", FieldValue::List(vec![FieldValue::Number(40.0)]))]).unwrap_err();
+        assert!(e.to_string().starts_with("networkShape: [40]") && e.message.contains("1 to 32"), "{e}");
+
+        let e = with(&[("learningRate", FieldValue::Number(11.0))]).unwrap_err();
+        assert!(e.to_string().contains("learningRate: 11") && e.message.contains("0 to 10"), "{e}");
+
+        let e = with(&[("batchSize", FieldValue::Number(400.0))]).unwrap_err();
+        assert!(e.message.contains("250 points"), "{e}");
+
+        let e = with(&[("colour", text("red"))]).unwrap_err();
+        assert_eq!(e.field, "colour");
+
+        let e = with(&[("problem", text("regression")), ("dataset", text("xor"))]).unwrap_err();
+        assert!(e.message.contains("regPlane"), "{e}");
+
+        let e = with(&[("loss", text("crossEntropy")), ("outputActivation", text("tanh"))]).unwrap_err();
+        assert_eq!(e.field, "outputActivation");
+        assert!(e.message.contains("sigmoid"), "{e}");
+
+        let e = with(&[("seed", FieldValue::Number(1.5))]).unwrap_err();
+        assert_eq!(e.field, "seed");
+        let e = with(&[("features", text("x,z"))]).unwrap_err();
+        assert!(e.message.contains("\"z\""), "{e}");
+    }
+
+    #[test]
+    fn defaults_follow_what_was_given() {
+        let c = with(&[("dataset", text("regGauss"))]).unwrap();
+        assert_eq!(c.problem, Problem::Regression);
+        assert_eq!(c.output_activation, Activation::Linear);
+        let c = with(&[("problem", text("multiclass")), ("classes", FieldValue::Number(5.0))]).unwrap();
+        assert_eq!(c.dataset, DatasetKind::Blobs);
+        assert_eq!(c.output_activation, Activation::Softmax);
+        assert_eq!(c.loss, Loss::CrossEntropy);
+        assert_eq!(c.outputs(), 5);
+    }
+}

@@ -1,0 +1,181 @@
+//! Heatmaps: every neuron's value over the input plane, computed with one forward pass per grid
+//! point for all neurons at once, and coloured straight into RGBA pixels for `putImageData`.
+
+use crate::config::Config;
+use crate::dataset::{Problem, DOMAIN};
+use crate::features;
+use crate::network::Network;
+use crate::Scalar;
+
+pub const MAX_RESOLUTION: usize = 256;
+
+/// Diverging palette (colour-blind safe): orange for negative, grey at zero, blue for positive.
+pub const NEGATIVE: [u8; 3] = [245, 147, 34];
+pub const ZERO: [u8; 3] = [232, 234, 235];
+pub const POSITIVE: [u8; 3] = [8, 119, 189];
+/// Okabe–Ito categorical colours for multiclass.
+pub const CLASS_COLOURS: [[u8; 3]; 8] = [
+    [230, 159, 0],
+    [86, 180, 233],
+    [0, 158, 115],
+    [240, 228, 66],
+    [0, 114, 178],
+    [213, 94, 0],
+    [204, 121, 167],
+    [110, 110, 110],
+];
+
+/// Node values over a `resolution`² grid, cached for one parameter version.
+#[derive(Clone, Debug, Default)]
+pub struct Heatmaps {
+    resolution: usize,
+    version: Option<u64>,
+    /// `values[node * res² + cell]`, nodes numbered inputs first, then each layer's neurons.
+    values: Vec<Scalar>,
+    nodes: usize,
+    pub pixels: Vec<u8>,
+}
+
+/// The x of grid column `c` (cell centres; row 0 is the top, y = +6).
+pub fn cell_center(index: usize, resolution: usize) -> Scalar {
+    -DOMAIN + (index as Scalar + 0.5) * (2.0 * DOMAIN / resolution as Scalar)
+}
+
+impl Heatmaps {
+    /// Recomputes the node values if the parameters or the resolution changed.
+    pub fn update(&mut self, network: &mut Network, config: &Config, version: u64, resolution: usize) {
+        if self.version == Some(version) && self.resolution == resolution {
+            return;
+        }
+        let cells = resolution * resolution;
+        let sizes = network.sizes();
+        self.nodes = sizes.iter().sum();
+        self.values.resize(self.nodes * cells, 0.0);
+        let mut input = vec![0.0; sizes[0]];
+        for r in 0..resolution {
+            let y = -cell_center(r, resolution);
+            for c in 0..resolution {
+                let x = cell_center(c, resolution);
+                features::fill(&config.features, x, y, &mut input);
+                network.forward(&input);
+                let cell = r * resolution + c;
+                let mut node = 0;
+                for v in network.input.iter().chain(network.layers.iter().flat_map(|l| &l.activations)) {
+                    self.values[node * cells + cell] = *v;
+                    node += 1;
+                }
+            }
+        }
+        self.resolution = resolution;
+        self.version = Some(version);
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.nodes
+    }
+
+    /// One node's value at every cell.
+    pub fn values(&self, node: usize) -> &[Scalar] {
+        let cells = self.resolution * self.resolution;
+        &self.values[node * cells..(node + 1) * cells]
+    }
+
+    /// Colours one node's values into `pixels` on the diverging palette, −1..1 (clamped).
+    pub fn paint_node(&mut self, node: usize) -> &[u8] {
+        let cells = self.resolution * self.resolution;
+        self.pixels.resize(cells * 4, 0);
+        let values = &self.values[node * cells..(node + 1) * cells];
+        for (px, &v) in self.pixels.chunks_exact_mut(4).zip(values) {
+            px.copy_from_slice(&diverging(v));
+        }
+        &self.pixels
+    }
+
+    /// Colours the network's prediction: the output on the diverging palette (a sigmoid's 0..1
+    /// mapped to −1..1), or for multiclass the winning class's colour, paler where it is unsure.
+    pub fn paint_output(&mut self, config: &Config) -> &[u8] {
+        let cells = self.resolution * self.resolution;
+        let outputs = config.outputs();
+        let first = self.nodes - outputs;
+        if config.problem != Problem::Multiclass {
+            let sigmoid = config.output_activation == crate::activation::Activation::Sigmoid;
+            self.pixels.resize(cells * 4, 0);
+            let values = &self.values[first * cells..(first + 1) * cells];
+            for (px, &v) in self.pixels.chunks_exact_mut(4).zip(values) {
+                px.copy_from_slice(&diverging(if sigmoid { 2.0 * v - 1.0 } else { v }));
+            }
+            return &self.pixels;
+        }
+        self.pixels.resize(cells * 4, 0);
+        for cell in 0..cells {
+            let (mut best, mut best_v, mut sum) = (0, Scalar::NEG_INFINITY, 0.0);
+            for k in 0..outputs {
+                let v = self.values[(first + k) * cells + cell];
+                sum += v.max(0.0);
+                if v > best_v {
+                    best = k;
+                    best_v = v;
+                }
+            }
+            // Confidence of the winner among K classes: 1/K (unsure) .. 1 (certain).
+            let share = if sum > 0.0 { best_v.max(0.0) / sum } else { 0.0 };
+            let k = outputs as Scalar;
+            let t = ((share - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
+            let px = &mut self.pixels[cell * 4..cell * 4 + 4];
+            px.copy_from_slice(&mix(ZERO, CLASS_COLOURS[best % CLASS_COLOURS.len()], 0.25 + 0.75 * t));
+        }
+        &self.pixels
+    }
+}
+
+fn mix(a: [u8; 3], b: [u8; 3], t: Scalar) -> [u8; 4] {
+    let ch = |i: usize| (a[i] as Scalar + (b[i] as Scalar - a[i] as Scalar) * t).round() as u8;
+    [ch(0), ch(1), ch(2), 255]
+}
+
+/// A value in −1..1 (clamped) on the orange–grey–blue palette; NaN is drawn black.
+pub fn diverging(v: Scalar) -> [u8; 4] {
+    if v.is_nan() {
+        return [0, 0, 0, 255];
+    }
+    let v = v.clamp(-1.0, 1.0);
+    if v >= 0.0 {
+        mix(ZERO, POSITIVE, v)
+    } else {
+        mix(ZERO, NEGATIVE, -v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, FieldValue, Trainer};
+
+    #[test]
+    fn palette_has_grey_at_zero_and_signs_on_either_side() {
+        assert_eq!(diverging(0.0), [ZERO[0], ZERO[1], ZERO[2], 255]);
+        assert_eq!(diverging(1.0)[..3], POSITIVE);
+        assert_eq!(diverging(-5.0)[..3], NEGATIVE);
+    }
+
+    #[test]
+    fn values_are_each_nodes_output_over_the_plane() {
+        let config = Config::from_fields([("features".to_string(), FieldValue::Text("x,xTimesY".into()))]).unwrap();
+        let mut t = Trainer::new(config.clone());
+        let version = t.params_version();
+        let mut maps = Heatmaps::default();
+        maps.update(t.scratch_network(), &config, version, 8);
+        assert_eq!(maps.node_count(), 2 + 4 + 2 + 1);
+        // Input node 0 is x: left to right across every row; node 1 is x·y.
+        let x = maps.values(0);
+        assert_eq!(x[0], cell_center(0, 8));
+        assert_eq!(x[7], cell_center(7, 8));
+        assert_eq!(maps.values(1)[0], cell_center(0, 8) * -cell_center(0, 8));
+        // The output node equals a forward pass at that point.
+        let net = t.scratch_network();
+        net.forward(&[cell_center(2, 8), cell_center(2, 8) * -cell_center(5, 8)]);
+        let expected = net.output()[0];
+        assert_eq!(maps.values(8)[5 * 8 + 2], expected);
+        assert_eq!(maps.paint_output(&config).len(), 8 * 8 * 4);
+    }
+}

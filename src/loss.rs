@@ -1,0 +1,77 @@
+//! Losses and the error signal that enters the network from the right: ∂L/∂z of the output layer.
+
+use crate::activation::{log_sum_exp, Activation};
+use crate::Scalar;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Loss {
+    /// L = ½ Σ (ŷ − y)²
+    Mse,
+    /// Binary with a sigmoid output, categorical with softmax.
+    CrossEntropy,
+}
+
+impl Loss {
+    pub const ALL: [Loss; 2] = [Loss::Mse, Loss::CrossEntropy];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Loss::Mse => "mse",
+            Loss::CrossEntropy => "crossEntropy",
+        }
+    }
+
+    /// The loss of one sample from the output layer's z and a = ŷ. Cross-entropy is computed from z
+    /// so that saturated outputs give a large finite loss, never ln 0.
+    pub fn value(self, act: Activation, z: &[Scalar], a: &[Scalar], y: &[Scalar]) -> Scalar {
+        match (self, act) {
+            (Loss::Mse, _) => 0.5 * a.iter().zip(y).map(|(p, t)| (p - t) * (p - t)).sum::<Scalar>(),
+            (Loss::CrossEntropy, Activation::Softmax) => {
+                log_sum_exp(z) - z.iter().zip(y).map(|(zi, t)| zi * t).sum::<Scalar>()
+            }
+            // Binary: −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = max(z, 0) − z·y + ln(1 + e^−|z|).
+            (Loss::CrossEntropy, _) => z
+                .iter()
+                .zip(y)
+                .map(|(&zi, &t)| zi.max(0.0) - zi * t + libm::log1pf(libm::expf(-zi.abs())))
+                .sum(),
+        }
+    }
+
+    /// Writes δ = ∂L/∂z for the output layer and returns the loss.
+    ///
+    /// MSE with an element-wise activation is the source text's Step 1:
+    /// ∂L/∂z = (ŷ − y) · f′(z), which for a sigmoid is (ŷ − y) · ŷ · (1 − ŷ).
+    pub fn output_deltas(
+        self,
+        act: Activation,
+        z: &[Scalar],
+        a: &[Scalar],
+        y: &[Scalar],
+        deltas: &mut [Scalar],
+    ) -> Scalar {
+        match (self, act) {
+            // Cross-entropy with its matching output cancels the activation's derivative: ŷ − y.
+            (Loss::CrossEntropy, _) => {
+                for ((d, p), t) in deltas.iter_mut().zip(a).zip(y) {
+                    *d = p - t;
+                }
+            }
+            (Loss::Mse, Activation::Softmax) => {
+                // Softmax Jacobian: δᵢ = ŷᵢ ((ŷᵢ − yᵢ) − Σₖ (ŷₖ − yₖ) ŷₖ).
+                let s: Scalar = a.iter().zip(y).map(|(p, t)| (p - t) * p).sum();
+                for ((d, p), t) in deltas.iter_mut().zip(a).zip(y) {
+                    *d = p * ((p - t) - s);
+                }
+            }
+            (Loss::Mse, _) => {
+                for (((d, &zi), p), t) in deltas.iter_mut().zip(z).zip(a).zip(y) {
+                    *d = (p - t) * act.derivative(zi);
+                }
+            }
+        }
+        self.value(act, z, a, y)
+    }
+}

@@ -1,0 +1,356 @@
+//! The network: flat, preallocated buffers per weight layer, a forward pass and backpropagation.
+//! Layer `l` joins `sizes[l]` inputs to `sizes[l + 1]` neurons; `weights[i * inputs + j]` is W[i][j],
+//! the weight from input j to neuron i, as in the source text. Nothing here allocates after `new`.
+
+use crate::activation::{softmax, Activation};
+use crate::loss::Loss;
+use crate::rng::Rng;
+use crate::Scalar;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Init {
+    /// W ~ U(−0.5, 0.5), as TensorFlow Playground.
+    Uniform,
+    /// W ~ U(−√(6/(in+out)), √(6/(in+out))).
+    Xavier,
+    /// W ~ N(0, 2/in).
+    He,
+    /// W = 0: every neuron of a layer stays identical (the symmetry problem).
+    Zero,
+}
+
+impl Init {
+    pub const ALL: [Init; 4] = [Init::Uniform, Init::Xavier, Init::He, Init::Zero];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Init::Uniform => "uniform",
+            Init::Xavier => "xavier",
+            Init::He => "he",
+            Init::Zero => "zero",
+        }
+    }
+}
+
+/// Every bias starts here (as in TensorFlow Playground): slightly positive keeps ReLUs alive.
+pub const INITIAL_BIAS: Scalar = 0.1;
+
+#[derive(Clone, Debug)]
+pub struct Layer {
+    pub inputs: usize,
+    pub outputs: usize,
+    pub activation: Activation,
+    /// a = a_prev + f(z): only on hidden layers whose width equals their input's.
+    pub residual: bool,
+    /// W, row-major `[outputs][inputs]`.
+    pub weights: Vec<Scalar>,
+    pub biases: Vec<Scalar>,
+    /// z of the last sample.
+    pub pre_activations: Vec<Scalar>,
+    /// a of the last sample.
+    pub activations: Vec<Scalar>,
+    /// ∂L/∂a of the last sample.
+    pub activation_grads: Vec<Scalar>,
+    /// δ = ∂L/∂z of the last sample: the error signal.
+    pub deltas: Vec<Scalar>,
+    /// ∂L/∂W, mean over the last batch.
+    pub weight_grads: Vec<Scalar>,
+    /// ∂L/∂b, mean over the last batch.
+    pub bias_grads: Vec<Scalar>,
+    /// Σ δ² over the last batch (for the per-layer gradient-size diagnostics).
+    delta_square_sum: Scalar,
+}
+
+impl Layer {
+    fn new(inputs: usize, outputs: usize, activation: Activation, residual: bool) -> Layer {
+        let zeros = |n| vec![0.0; n];
+        Layer {
+            inputs,
+            outputs,
+            activation,
+            residual,
+            weights: zeros(inputs * outputs),
+            biases: vec![INITIAL_BIAS; outputs],
+            pre_activations: zeros(outputs),
+            activations: zeros(outputs),
+            activation_grads: zeros(outputs),
+            deltas: zeros(outputs),
+            weight_grads: zeros(inputs * outputs),
+            bias_grads: zeros(outputs),
+            delta_square_sum: 0.0,
+        }
+    }
+
+    /// z = W·prev + b, then a = f(z) (+ prev on a residual layer).
+    fn forward(&mut self, prev: &[Scalar]) {
+        for i in 0..self.outputs {
+            let row = &self.weights[i * self.inputs..(i + 1) * self.inputs];
+            let mut z = self.biases[i];
+            for (w, x) in row.iter().zip(prev) {
+                z += w * x;
+            }
+            self.pre_activations[i] = z;
+        }
+        if self.activation == Activation::Softmax {
+            softmax(&self.pre_activations, &mut self.activations);
+        } else {
+            for (a, &z) in self.activations.iter_mut().zip(&self.pre_activations) {
+                *a = self.activation.apply(z);
+            }
+        }
+        if self.residual {
+            for (a, p) in self.activations.iter_mut().zip(prev) {
+                *a += p;
+            }
+        }
+    }
+
+    /// Adds this sample's ∂L/∂W[i][j] = δ[i] · prev[j] and ∂L/∂b[i] = δ[i].
+    fn accumulate_grads(&mut self, prev: &[Scalar]) {
+        for i in 0..self.outputs {
+            let d = self.deltas[i];
+            let row = &mut self.weight_grads[i * self.inputs..(i + 1) * self.inputs];
+            for (g, x) in row.iter_mut().zip(prev) {
+                *g += d * x;
+            }
+            self.bias_grads[i] += d;
+            self.delta_square_sum += d * d;
+        }
+    }
+
+    /// ∂L/∂a_prev[j] = Σᵢ W[i][j] · δ[i] (the source text's Step 2), plus ∂L/∂a of this layer
+    /// when a residual connection carries it straight through.
+    fn backprop_into(&self, prev_grads: &mut [Scalar]) {
+        prev_grads.fill(0.0);
+        for i in 0..self.outputs {
+            let d = self.deltas[i];
+            let row = &self.weights[i * self.inputs..(i + 1) * self.inputs];
+            for (g, w) in prev_grads.iter_mut().zip(row) {
+                *g += w * d;
+            }
+        }
+        if self.residual {
+            for (g, a) in prev_grads.iter_mut().zip(&self.activation_grads) {
+                *g += a;
+            }
+        }
+    }
+
+    /// δ = ∂L/∂a · f′(z): the gate by the activation's derivative.
+    fn gate(&mut self) {
+        for ((d, g), &z) in self
+            .deltas
+            .iter_mut()
+            .zip(&self.activation_grads)
+            .zip(&self.pre_activations)
+        {
+            *d = g * self.activation.derivative(z);
+        }
+    }
+
+    pub fn parameter_count(&self) -> usize {
+        self.weights.len() + self.biases.len()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Network {
+    /// The current sample's network inputs (the feature values).
+    pub input: Vec<Scalar>,
+    pub layers: Vec<Layer>,
+    pub loss: Loss,
+}
+
+impl Network {
+    /// `sizes` is `[inputs, hidden…, outputs]`.
+    pub fn new(sizes: &[usize], hidden: Activation, output: Activation, loss: Loss, residual: bool) -> Network {
+        assert!(sizes.len() >= 2, "a network needs inputs and outputs");
+        let last = sizes.len() - 2;
+        let layers = (0..=last)
+            .map(|l| {
+                let (inputs, outputs) = (sizes[l], sizes[l + 1]);
+                if l == last {
+                    Layer::new(inputs, outputs, output, false)
+                } else {
+                    Layer::new(inputs, outputs, hidden, residual && inputs == outputs)
+                }
+            })
+            .collect();
+        Network {
+            input: vec![0.0; sizes[0]],
+            layers,
+            loss,
+        }
+    }
+
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![self.input.len()];
+        sizes.extend(self.layers.iter().map(|l| l.outputs));
+        sizes
+    }
+
+    pub fn initialize(&mut self, init: Init, rng: &mut Rng) {
+        for layer in &mut self.layers {
+            let (n_in, n_out) = (layer.inputs as Scalar, layer.outputs as Scalar);
+            for w in &mut layer.weights {
+                *w = match init {
+                    Init::Uniform => rng.uniform(-0.5, 0.5),
+                    Init::Xavier => {
+                        let r = libm::sqrtf(6.0 / (n_in + n_out));
+                        rng.uniform(-r, r)
+                    }
+                    Init::He => rng.normal() * libm::sqrtf(2.0 / n_in),
+                    Init::Zero => 0.0,
+                };
+            }
+            layer.biases.fill(INITIAL_BIAS);
+        }
+    }
+
+    pub fn output(&self) -> &[Scalar] {
+        &self.layers.last().expect("at least one layer").activations
+    }
+
+    pub fn output_layer(&self) -> &Layer {
+        self.layers.last().expect("at least one layer")
+    }
+
+    /// Forward pass for `input` (one sample's features).
+    pub fn forward(&mut self, input: &[Scalar]) {
+        self.input.copy_from_slice(input);
+        for l in 0..self.layers.len() {
+            let (before, rest) = self.layers.split_at_mut(l);
+            let prev = before.last().map_or(&self.input[..], |p| &p.activations[..]);
+            rest[0].forward(prev);
+        }
+    }
+
+    /// The loss of the sample last passed forward.
+    pub fn loss_of(&self, target: &[Scalar]) -> Scalar {
+        let out = self.output_layer();
+        self.loss
+            .value(out.activation, &out.pre_activations, &out.activations, target)
+    }
+
+    /// Backward pass for the sample last passed forward: fills every δ and ∂L/∂a, adds this
+    /// sample's gradients to the accumulators, and returns its loss.
+    pub fn backward(&mut self, target: &[Scalar]) -> Scalar {
+        let loss = self.loss;
+        let last = self.layers.len() - 1;
+        let out = &mut self.layers[last];
+        let value = loss.output_deltas(
+            out.activation,
+            &out.pre_activations,
+            &out.activations,
+            target,
+            &mut out.deltas,
+        );
+        for l in (0..=last).rev() {
+            let (before, rest) = self.layers.split_at_mut(l);
+            let layer = &mut rest[0];
+            let prev = before.last().map_or(&self.input[..], |p| &p.activations[..]);
+            layer.accumulate_grads(prev);
+            if let Some(prev_layer) = before.last_mut() {
+                layer.backprop_into(&mut prev_layer.activation_grads);
+                prev_layer.gate();
+            }
+        }
+        value
+    }
+
+    pub fn zero_grads(&mut self) {
+        for layer in &mut self.layers {
+            layer.weight_grads.fill(0.0);
+            layer.bias_grads.fill(0.0);
+            layer.delta_square_sum = 0.0;
+        }
+    }
+
+    /// Divides the accumulated gradients by the sample count: a batch's gradient is the mean.
+    pub fn finish_batch(&mut self, samples: usize) {
+        let scale = 1.0 / samples as Scalar;
+        for layer in &mut self.layers {
+            for g in layer.weight_grads.iter_mut().chain(layer.bias_grads.iter_mut()) {
+                *g *= scale;
+            }
+        }
+    }
+
+    /// Forward and backward over `samples` (inputs, targets) with no weight change; leaves the mean
+    /// gradients in the gradient buffers and the last sample's z, a and δ in theirs.
+    /// Returns the mean loss.
+    pub fn compute_gradients<'a>(
+        &mut self,
+        samples: impl Iterator<Item = (&'a [Scalar], &'a [Scalar])>,
+    ) -> Scalar {
+        self.zero_grads();
+        let mut total = 0.0;
+        let mut n = 0;
+        for (input, target) in samples {
+            self.forward(input);
+            total += self.backward(target);
+            n += 1;
+        }
+        if n > 0 {
+            self.finish_batch(n);
+            total / n as Scalar
+        } else {
+            0.0
+        }
+    }
+
+    /// RMS of ∂L/∂W per layer (from the gradient buffers).
+    pub fn weight_grad_rms(&self, out: &mut Vec<Scalar>) {
+        out.clear();
+        out.extend(self.layers.iter().map(|l| rms(&l.weight_grads)));
+    }
+
+    /// RMS of δ per layer over the samples of the last gradient computation.
+    pub fn delta_rms(&self, samples: usize, out: &mut Vec<Scalar>) {
+        out.clear();
+        out.extend(self.layers.iter().map(|l| {
+            libm::sqrtf(l.delta_square_sum / (samples.max(1) * l.outputs) as Scalar)
+        }));
+    }
+
+    pub fn parameter_count(&self) -> usize {
+        self.layers.iter().map(Layer::parameter_count).sum()
+    }
+
+    /// Copies every weight and bias, layer by layer, into `out` (of `parameter_count()` length).
+    pub fn save_parameters(&self, out: &mut [Scalar]) {
+        let mut at = 0;
+        for layer in &self.layers {
+            for src in [&layer.weights, &layer.biases] {
+                out[at..at + src.len()].copy_from_slice(src);
+                at += src.len();
+            }
+        }
+    }
+
+    pub fn load_parameters(&mut self, from: &[Scalar]) {
+        let mut at = 0;
+        for layer in &mut self.layers {
+            for dst in [&mut layer.weights, &mut layer.biases] {
+                let n = dst.len();
+                dst.copy_from_slice(&from[at..at + n]);
+                at += n;
+            }
+        }
+    }
+
+    pub fn parameters_finite(&self) -> bool {
+        self.layers
+            .iter()
+            .all(|l| l.weights.iter().chain(&l.biases).all(|v| v.is_finite()))
+    }
+}
+
+pub fn rms(values: &[Scalar]) -> Scalar {
+    if values.is_empty() {
+        return 0.0;
+    }
+    libm::sqrtf(values.iter().map(|v| v * v).sum::<Scalar>() / values.len() as Scalar)
+}

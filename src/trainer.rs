@@ -1,0 +1,517 @@
+//! Training: the data, the mini-batch loop, divergence handling and the diagnostics.
+
+use crate::config::{train_count, Config, ConfigError};
+use crate::dataset::{self, Point, Problem, DOMAIN};
+use crate::features;
+use crate::network::Network;
+use crate::optimizer::{Optimizer, UpdateRule};
+use crate::rng::{Rng, Stream};
+use crate::Scalar;
+use serde::Serialize;
+
+/// The diagnostics after the latest step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Mini-batch updates so far.
+    pub step: u64,
+    /// Completed passes over the training set.
+    pub epoch: u64,
+    pub train_loss: Scalar,
+    /// `None` when there is no test data.
+    pub test_loss: Option<Scalar>,
+    /// Fraction correct, for classification.
+    pub train_accuracy: Option<Scalar>,
+    pub test_accuracy: Option<Scalar>,
+    /// Mean loss of the latest mini-batch.
+    pub batch_loss: Scalar,
+    /// Per weight layer: RMS of ∂L/∂W, and of δ over the latest batch.
+    pub weight_grad_rms: Vec<Scalar>,
+    pub delta_rms: Vec<Scalar>,
+    /// Per hidden layer, per neuron: a ReLU with z ≤ 0 on every training point.
+    pub dead: Vec<Vec<bool>>,
+    pub dead_count: usize,
+    pub hidden_count: usize,
+    pub diverged: bool,
+    /// The step whose loss or weights were no longer finite.
+    pub diverged_at_step: Option<u64>,
+}
+
+/// Loss and accuracy over a data set, cached until the weights change.
+#[derive(Clone, Debug, Default)]
+struct Evaluation {
+    train_loss: Scalar,
+    test_loss: Option<Scalar>,
+    train_accuracy: Option<Scalar>,
+    test_accuracy: Option<Scalar>,
+    dead: Vec<Vec<bool>>,
+}
+
+/// A data set with its network inputs and targets precomputed.
+#[derive(Clone, Debug, Default)]
+pub struct Samples {
+    pub points: Vec<Point>,
+    pub inputs: Vec<Scalar>,
+    pub targets: Vec<Scalar>,
+}
+
+impl Samples {
+    fn new(points: Vec<Point>, config: &Config) -> Samples {
+        let (f, o) = (config.features.len(), config.outputs());
+        let mut inputs = vec![0.0; points.len() * f];
+        let mut targets = vec![0.0; points.len() * o];
+        for (k, p) in points.iter().enumerate() {
+            features::fill(&config.features, p.x, p.y, &mut inputs[k * f..(k + 1) * f]);
+            encode_target(config, p.label, &mut targets[k * o..(k + 1) * o]);
+        }
+        Samples { points, inputs, targets }
+    }
+
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    pub fn sample(&self, k: usize) -> (&[Scalar], &[Scalar]) {
+        let f = self.inputs.len() / self.len();
+        let o = self.targets.len() / self.len();
+        (&self.inputs[k * f..(k + 1) * f], &self.targets[k * o..(k + 1) * o])
+    }
+}
+
+/// The network's target for a label: a sigmoid output learns 0/1 for the classes −1/+1, tanh and
+/// linear outputs learn ±1; multiclass labels become one-hot vectors.
+pub fn encode_target(config: &Config, label: Scalar, out: &mut [Scalar]) {
+    match config.problem {
+        Problem::Multiclass => {
+            out.fill(0.0);
+            out[label as usize] = 1.0;
+        }
+        Problem::Classification if config.output_activation == crate::activation::Activation::Sigmoid => {
+            out[0] = if label > 0.0 { 1.0 } else { 0.0 };
+        }
+        _ => out[0] = label,
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    config: Config,
+    pub network: Network,
+    /// A copy of the network for evaluation and heatmaps, so they never overwrite the z, a and δ
+    /// that the page is showing.
+    scratch: Network,
+    train: Samples,
+    test: Samples,
+    order: Vec<usize>,
+    cursor: usize,
+    shuffle_rng: Rng,
+    optimizer: Optimizer,
+    /// The parameters before the latest update: the last finite ones after a divergence.
+    backup: Vec<Scalar>,
+    /// The step count the backup was taken at.
+    backup_step: u64,
+    step: u64,
+    epoch: u64,
+    diverged_at: Option<u64>,
+    batch_loss: Scalar,
+    batch_samples: usize,
+    /// Bumped whenever a weight or bias changes.
+    params_version: u64,
+    evaluation: Option<(u64, Evaluation)>,
+}
+
+impl Trainer {
+    pub fn new(config: Config) -> Trainer {
+        let points = dataset::generate(
+            config.dataset,
+            config.num_points,
+            config.noise / 100.0,
+            config.classes,
+            config.seed,
+        );
+        let (train, test) = dataset::split(points, train_count(config.num_points, config.perc_train_data), config.seed);
+        let mut network = Network::new(
+            &config.layer_sizes(),
+            config.activation,
+            config.output_activation,
+            config.loss,
+            config.residual,
+        );
+        network.initialize(config.init, &mut Rng::new(config.seed, Stream::Init));
+        let parameters = network.parameter_count();
+        let mut trainer = Trainer {
+            scratch: network.clone(),
+            network,
+            train: Samples::default(),
+            test: Samples::default(),
+            order: Vec::new(),
+            cursor: 0,
+            shuffle_rng: Rng::new(config.seed, Stream::Shuffle),
+            optimizer: Optimizer::new(parameters),
+            backup: vec![0.0; parameters],
+            backup_step: 0,
+            step: 0,
+            epoch: 0,
+            diverged_at: None,
+            batch_loss: 0.0,
+            batch_samples: 0,
+            params_version: 0,
+            evaluation: None,
+            config,
+        };
+        trainer.install_data(train, test);
+        trainer
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Applies a new configuration. The learning rate, regularisation, batch size, optimiser and
+    /// shuffling take effect at once and keep the network; anything else rebuilds it.
+    /// Returns whether the network was rebuilt.
+    pub fn set_config(&mut self, config: Config) -> bool {
+        let mut live = self.config.clone();
+        live.learning_rate = config.learning_rate;
+        live.regularization = config.regularization;
+        live.regularization_rate = config.regularization_rate;
+        live.batch_size = config.batch_size;
+        live.optimizer = config.optimizer;
+        live.shuffle = config.shuffle;
+        if live == config {
+            self.config = config;
+            false
+        } else {
+            *self = Trainer::new(config);
+            true
+        }
+    }
+
+    fn install_data(&mut self, train: Vec<Point>, test: Vec<Point>) {
+        self.train = Samples::new(train, &self.config);
+        self.test = Samples::new(test, &self.config);
+        self.order = (0..self.train.len()).collect();
+        self.cursor = 0;
+        self.config.batch_size = self.config.batch_size.clamp(1, self.train.len().max(1));
+        self.evaluation = None;
+    }
+
+    /// Replaces the data set (keeping the network), checking every point and label.
+    pub fn set_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Result<(), ConfigError> {
+        let bad = |field: &str, message: String| ConfigError { field: field.to_string(), message };
+        if train.is_empty() {
+            return Err(bad("trainPoints", "at least one training point is needed".into()));
+        }
+        if train.len() + test.len() > crate::config::MAX_POINTS {
+            return Err(bad(
+                "trainPoints",
+                format!("{} points in all; at most {} are allowed", train.len() + test.len(), crate::config::MAX_POINTS),
+            ));
+        }
+        for (field, set) in [("train", &train), ("test", &test)] {
+            for (k, p) in set.iter().enumerate() {
+                if !(p.x.is_finite() && p.y.is_finite() && p.x.abs() <= DOMAIN && p.y.abs() <= DOMAIN) {
+                    return Err(bad(
+                        &format!("{field}Points"),
+                        format!("point {k} ({}, {}) is outside [−6, 6]²", p.x, p.y),
+                    ));
+                }
+                let ok = match self.config.problem {
+                    Problem::Classification => p.label == 1.0 || p.label == -1.0,
+                    Problem::Multiclass => p.label.fract() == 0.0 && p.label >= 0.0 && (p.label as usize) < self.config.classes,
+                    Problem::Regression => p.label.is_finite() && p.label.abs() <= 1.0,
+                };
+                if !ok {
+                    let allowed = match self.config.problem {
+                        Problem::Classification => "−1 or +1".to_string(),
+                        Problem::Multiclass => format!("a class index from 0 to {}", self.config.classes - 1),
+                        Problem::Regression => "a value from −1 to 1".to_string(),
+                    };
+                    return Err(bad(
+                        &format!("{field}Labels"),
+                        format!("label {} of point {k} is not allowed; use {allowed}", p.label),
+                    ));
+                }
+            }
+        }
+        self.install_data(train, test);
+        Ok(())
+    }
+
+    pub fn train_samples(&self) -> &Samples {
+        &self.train
+    }
+
+    pub fn test_samples(&self) -> &Samples {
+        &self.test
+    }
+
+    fn rule(&self) -> UpdateRule {
+        UpdateRule {
+            kind: self.config.optimizer,
+            learning_rate: self.config.learning_rate,
+            regularization: self.config.regularization,
+            regularization_rate: self.config.regularization_rate,
+        }
+    }
+
+    /// Runs up to `n` mini-batch updates; stops early at a divergence. Returns the count run.
+    pub fn step(&mut self, n: usize) -> usize {
+        for k in 0..n {
+            if self.diverged_at.is_some() {
+                return k;
+            }
+            self.train_step();
+        }
+        n
+    }
+
+    /// Runs updates until the current pass over the training set is complete.
+    pub fn epoch(&mut self) -> usize {
+        let mut steps = 0;
+        loop {
+            if self.diverged_at.is_some() {
+                return steps;
+            }
+            self.train_step();
+            steps += 1;
+            if self.cursor == 0 {
+                return steps;
+            }
+        }
+    }
+
+    fn train_step(&mut self) {
+        if self.cursor == 0 && self.config.shuffle {
+            self.shuffle_rng.shuffle(&mut self.order);
+        }
+        let end = (self.cursor + self.config.batch_size).min(self.train.len());
+        let (train, network) = (&self.train, &mut self.network);
+        let batch = self.order[self.cursor..end].iter().map(|&k| train.sample(k));
+        self.batch_loss = network.compute_gradients(batch);
+        self.batch_samples = end - self.cursor;
+        self.cursor = if end == self.train.len() { 0 } else { end };
+        if self.cursor == 0 {
+            self.epoch += 1;
+        }
+        self.apply_gradients();
+    }
+
+    /// One optimiser update from the gradient buffers, as its own visible phase. A non-finite
+    /// batch loss or parameter stops training (see `restore`).
+    pub fn apply_gradients(&mut self) {
+        self.step += 1;
+        if !self.batch_loss.is_finite() {
+            // These parameters are finite but already useless: the backup is from before them.
+            self.diverged_at = Some(self.step);
+            return;
+        }
+        // These parameters gave a finite loss: the ones to come back to.
+        self.network.save_parameters(&mut self.backup);
+        self.backup_step = self.step - 1;
+        let rule = self.rule();
+        self.optimizer.apply(&rule, &mut self.network);
+        self.params_version += 1;
+        if !self.network.parameters_finite() {
+            self.diverged_at = Some(self.step);
+        }
+    }
+
+    /// After a divergence: brings back the last parameters that gave a finite loss, and the step
+    /// count they had, and clears the divergence. The optimiser's state is forgotten (momentum
+    /// from a diverging run would diverge again).
+    pub fn restore(&mut self) -> bool {
+        if self.diverged_at.take().is_none() {
+            return false;
+        }
+        self.network.load_parameters(&self.backup);
+        self.optimizer.reset();
+        self.step = self.backup_step;
+        self.params_version += 1;
+        true
+    }
+
+    pub fn diverged_at(&self) -> Option<u64> {
+        self.diverged_at
+    }
+
+    /// Forward and backward over given samples without changing a weight; returns the mean loss.
+    pub fn compute_gradients(&mut self, inputs: &[Scalar], targets: &[Scalar]) -> Result<Scalar, ConfigError> {
+        let sizes = self.network.sizes();
+        let (f, o) = (sizes[0], *sizes.last().unwrap());
+        let n = inputs.len() / f;
+        if n == 0 || inputs.len() != n * f || targets.len() != n * o {
+            return Err(ConfigError {
+                field: "inputs".into(),
+                message: format!(
+                    "{} inputs and {} targets do not make whole samples of {f} inputs and {o} targets",
+                    inputs.len(),
+                    targets.len()
+                ),
+            });
+        }
+        if inputs.iter().chain(targets).any(|v| !v.is_finite()) {
+            return Err(ConfigError { field: "inputs".into(), message: "every input and target must be a finite number".into() });
+        }
+        let samples = inputs.chunks_exact(f).zip(targets.chunks_exact(o));
+        let loss = self.network.compute_gradients(samples);
+        self.batch_loss = loss;
+        self.batch_samples = n;
+        Ok(loss)
+    }
+
+    /// Forward and backward for one training sample, no update: fills z, a, δ and the gradient
+    /// buffers with that sample's values (for the page to animate). Returns the loss.
+    pub fn trace(&mut self, index: usize) -> Option<Scalar> {
+        if index >= self.train.len() {
+            return None;
+        }
+        let (input, target) = self.train.sample(index);
+        let loss = self.network.compute_gradients(std::iter::once((input, target)));
+        self.batch_loss = loss;
+        self.batch_samples = 1;
+        Some(loss)
+    }
+
+    /// Replaces one layer's weights and biases.
+    pub fn set_params(&mut self, layer: usize, weights: &[Scalar], biases: &[Scalar]) -> Result<(), ConfigError> {
+        let bad = |message: String| ConfigError { field: "setParams".into(), message };
+        let count = self.network.layers.len();
+        let l = self.network.layers.get_mut(layer).ok_or_else(|| bad(format!("layer {layer} does not exist; layers are 0 to {}", count - 1)))?;
+        if weights.len() != l.weights.len() || biases.len() != l.biases.len() {
+            return Err(bad(format!(
+                "layer {layer} has {} weights and {} biases, not {} and {}",
+                l.weights.len(),
+                l.biases.len(),
+                weights.len(),
+                biases.len()
+            )));
+        }
+        if weights.iter().chain(biases).any(|v| !v.is_finite()) {
+            return Err(bad("every weight and bias must be a finite number".into()));
+        }
+        l.weights.copy_from_slice(weights);
+        l.biases.copy_from_slice(biases);
+        self.params_version += 1;
+        Ok(())
+    }
+
+    /// Bumped whenever a parameter changes: caches (heatmaps, evaluation) key on it.
+    pub fn params_version(&self) -> u64 {
+        self.params_version
+    }
+
+    /// The evaluation network, holding the current parameters.
+    pub fn scratch_network(&mut self) -> &mut Network {
+        for (s, n) in self.scratch.layers.iter_mut().zip(&self.network.layers) {
+            s.weights.copy_from_slice(&n.weights);
+            s.biases.copy_from_slice(&n.biases);
+        }
+        &mut self.scratch
+    }
+
+    fn evaluate(&mut self) -> Evaluation {
+        self.scratch_network();
+        let config = &self.config;
+        let net = &mut self.scratch;
+        let mut dead: Vec<Vec<bool>> = net.layers[..net.layers.len() - 1]
+            .iter()
+            .map(|l| vec![l.activation.can_die(); l.outputs])
+            .collect();
+        let mut run = |set: &Samples, track_dead: bool| -> (Option<Scalar>, Option<Scalar>) {
+            if set.is_empty() {
+                return (None, None);
+            }
+            let (mut loss, mut correct) = (0.0f64, 0usize);
+            for k in 0..set.len() {
+                let (input, target) = set.sample(k);
+                net.forward(input);
+                loss += net.loss_of(target) as f64;
+                if predicted_class(config, net.output()) == actual_class(config, set.points[k].label) {
+                    correct += 1;
+                }
+                if track_dead {
+                    for (flags, layer) in dead.iter_mut().zip(&net.layers) {
+                        for (d, &z) in flags.iter_mut().zip(&layer.pre_activations) {
+                            *d &= z <= 0.0;
+                        }
+                    }
+                }
+            }
+            let accuracy = (config.problem != Problem::Regression).then(|| correct as Scalar / set.len() as Scalar);
+            (Some((loss / set.len() as f64) as Scalar), accuracy)
+        };
+        let (train_loss, train_accuracy) = run(&self.train, true);
+        let (test_loss, test_accuracy) = run(&self.test, false);
+        Evaluation {
+            train_loss: train_loss.unwrap_or(0.0),
+            test_loss,
+            train_accuracy,
+            test_accuracy,
+            dead,
+        }
+    }
+
+    pub fn stats(&mut self) -> Stats {
+        let version = self.params_version;
+        let evaluation = match &self.evaluation {
+            Some((v, e)) if *v == version => e.clone(),
+            _ => {
+                let e = self.evaluate();
+                self.evaluation = Some((version, e.clone()));
+                e
+            }
+        };
+        let mut weight_grad_rms = Vec::new();
+        let mut delta_rms = Vec::new();
+        self.network.weight_grad_rms(&mut weight_grad_rms);
+        self.network.delta_rms(self.batch_samples, &mut delta_rms);
+        let dead_count = evaluation.dead.iter().flatten().filter(|d| **d).count();
+        Stats {
+            step: self.step,
+            epoch: self.epoch,
+            train_loss: evaluation.train_loss,
+            test_loss: evaluation.test_loss,
+            train_accuracy: evaluation.train_accuracy,
+            test_accuracy: evaluation.test_accuracy,
+            batch_loss: self.batch_loss,
+            weight_grad_rms,
+            delta_rms,
+            dead_count,
+            hidden_count: self.config.network_shape.iter().sum(),
+            dead: evaluation.dead,
+            diverged: self.diverged_at.is_some(),
+            diverged_at_step: self.diverged_at,
+        }
+    }
+}
+
+/// The class a network output stands for (0/1 for binary, the argmax for multiclass).
+pub fn predicted_class(config: &Config, output: &[Scalar]) -> usize {
+    match config.problem {
+        Problem::Multiclass => {
+            let mut best = 0;
+            for (k, v) in output.iter().enumerate() {
+                if *v > output[best] {
+                    best = k;
+                }
+            }
+            best
+        }
+        _ => {
+            let threshold = if config.output_activation == crate::activation::Activation::Sigmoid { 0.5 } else { 0.0 };
+            (output[0] > threshold) as usize
+        }
+    }
+}
+
+fn actual_class(config: &Config, label: Scalar) -> usize {
+    match config.problem {
+        Problem::Multiclass => label as usize,
+        _ => (label > 0.0) as usize,
+    }
+}

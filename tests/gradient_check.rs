@@ -1,0 +1,123 @@
+//! Backpropagation against central finite differences, for every hidden activation with every
+//! valid output activation and loss, with and without residual connections, multiclass included.
+
+use backprop_playground::activation::Activation;
+use backprop_playground::gradient_check::{numerical_gradient, relative_error, Param};
+use backprop_playground::loss::Loss;
+use backprop_playground::network::{Init, Network};
+use backprop_playground::rng::{Rng, Stream};
+
+const H: f32 = 1e-2;
+
+/// (output activation, loss, outputs)
+const OUTPUTS: [(Activation, Loss, usize); 9] = [
+    (Activation::Sigmoid, Loss::Mse, 1),
+    (Activation::Tanh, Loss::Mse, 1),
+    (Activation::Linear, Loss::Mse, 1),
+    (Activation::Sigmoid, Loss::CrossEntropy, 1),
+    (Activation::Softmax, Loss::CrossEntropy, 3),
+    (Activation::Softmax, Loss::Mse, 3),
+    (Activation::Sigmoid, Loss::Mse, 3),
+    (Activation::Tanh, Loss::Mse, 3),
+    (Activation::Linear, Loss::Mse, 3),
+];
+
+/// True when no pre-activation of any sample is within `margin` of a kink at 0, so that a step
+/// of H in one parameter cannot cross it (ReLU-family derivatives jump there).
+fn clear_of_kinks(net: &mut Network, inputs: &[f32], margin: f32) -> bool {
+    let f = net.input.len();
+    inputs.chunks_exact(f).all(|x| {
+        net.forward(x);
+        net.layers.iter().all(|l| l.pre_activations.iter().all(|z| z.abs() > margin))
+    })
+}
+
+fn check(hidden: Activation, output: Activation, loss: Loss, outputs: usize, residual: bool) -> usize {
+    // 3 inputs -> 3 -> 3 -> 4 -> outputs: the first two hidden layers are residual when enabled.
+    let sizes = [3, 3, 3, 4, outputs];
+    let samples = 4;
+    for attempt in 0..5000u64 {
+        let mut rng = Rng::new(attempt, Stream::Init);
+        let mut net = Network::new(&sizes, hidden, output, loss, residual);
+        net.initialize(Init::Uniform, &mut rng);
+        for l in &mut net.layers {
+            for b in &mut l.biases {
+                *b = rng.uniform(-0.3, 0.3);
+            }
+            for w in &mut l.weights {
+                *w *= 2.0;
+            }
+        }
+        let inputs: Vec<f32> = (0..samples * 3).map(|_| rng.uniform(-1.5, 1.5)).collect();
+        let mut targets = vec![0.0; samples * outputs];
+        for t in targets.chunks_exact_mut(outputs) {
+            if outputs > 1 && (output == Activation::Softmax || loss == Loss::CrossEntropy) {
+                t[rng.below(outputs)] = 1.0; // one-hot
+            } else if loss == Loss::CrossEntropy {
+                t[0] = rng.below(2) as f32;
+            } else {
+                for v in t.iter_mut() {
+                    *v = rng.uniform(-1.0, 1.0);
+                }
+            }
+        }
+        if !clear_of_kinks(&mut net, &inputs, 0.04) {
+            continue;
+        }
+        if residual {
+            assert!(net.layers[0].residual && net.layers[1].residual && !net.layers[2].residual);
+        }
+        net.compute_gradients(inputs.chunks_exact(3).zip(targets.chunks_exact(outputs)));
+        let mut checked = 0;
+        for layer in 0..net.layers.len() {
+            let (nw, nb) = (net.layers[layer].weights.len(), net.layers[layer].biases.len());
+            let params = (0..nw)
+                .map(|index| (Param::Weight { layer, index }, net.layers[layer].weight_grads[index]))
+                .chain((0..nb).map(|index| (Param::Bias { layer, index }, net.layers[layer].bias_grads[index])))
+                .collect::<Vec<_>>();
+            for (param, analytic) in params {
+                let numeric = numerical_gradient(&mut net, &inputs, &targets, param, H);
+                let err = relative_error(analytic, numeric, 1e-2);
+                assert!(
+                    err < 2e-2,
+                    "{} hidden, {} output, {} loss, residual {residual}: {param:?} analytic {analytic} numeric {numeric} (error {err})",
+                    hidden.name(),
+                    output.name(),
+                    loss.name()
+                );
+                checked += 1;
+            }
+        }
+        return checked;
+    }
+    panic!("no kink-free network found for {}", hidden.name());
+}
+
+#[test]
+fn backprop_matches_finite_differences_for_every_combination() {
+    let mut combinations = 0;
+    for hidden in Activation::HIDDEN {
+        for (output, loss, outputs) in OUTPUTS {
+            for residual in [false, true] {
+                let checked = check(hidden, output, loss, outputs, residual);
+                assert!(checked > 40);
+                combinations += 1;
+            }
+        }
+    }
+    assert_eq!(combinations, 6 * 9 * 2);
+}
+
+#[test]
+fn the_check_catches_a_wrong_gradient() {
+    // The same comparison must fail if backprop were off: perturb one analytic value.
+    let mut net = Network::new(&[2, 3, 1], Activation::Tanh, Activation::Sigmoid, Loss::Mse, false);
+    net.initialize(Init::Uniform, &mut Rng::new(5, Stream::Init));
+    let (inputs, targets) = ([0.3, -0.8, 1.1, 0.4], [1.0, 0.0]);
+    net.compute_gradients(inputs.chunks_exact(2).zip(targets.chunks_exact(1)));
+    let param = Param::Weight { layer: 0, index: 1 };
+    let numeric = numerical_gradient(&mut net, &inputs, &targets, param, H);
+    let analytic = net.layers[0].weight_grads[1];
+    assert!(relative_error(analytic, numeric, 1e-2) < 2e-2);
+    assert!(relative_error(analytic * 1.1, numeric, 1e-2) > 2e-2);
+}

@@ -1,0 +1,213 @@
+//! Training as a whole: losses that fall, divergence that is caught and undone, determinism,
+//! settings that apply without a reset, and the data sets.
+
+mod common;
+use backprop_playground::dataset::{generate, DatasetKind, Point};
+use backprop_playground::{Config, FieldValue, Trainer};
+use common::{parameters, trainer};
+
+#[test]
+fn loss_falls_on_every_data_set() {
+    for (dataset, extra) in [
+        ("circle", vec![]),
+        ("xor", vec![("features", "x,y,xTimesY")]),
+        ("gauss", vec![]),
+        ("spiral", vec![("features", "x,y,sinX,sinY"), ("networkShape", "8,8,8"), ("learningRate", "0.3")]),
+        ("regPlane", vec![]),
+        ("regGauss", vec![("networkShape", "8,8")]),
+        ("blobs", vec![("classes", "4")]),
+        ("spiralK", vec![("classes", "3"), ("networkShape", "8,8,8"), ("features", "x,y,sinX,sinY"), ("learningRate", "0.3")]),
+    ] {
+        let mut pairs = vec![("dataset", dataset), ("learningRate", "0.1"), ("activation", "tanh")];
+        // Later pairs win, so a data set's own learning rate overrides the common one.
+        pairs.extend(extra);
+        let mut t = trainer(&pairs);
+        let start = t.stats().train_loss;
+        for _ in 0..100 {
+            t.epoch();
+        }
+        let s = t.stats();
+        assert!(s.train_loss < 0.6 * start, "{dataset}: {start} -> {}", s.train_loss);
+        assert_eq!(s.epoch, 100);
+        if let Some(acc) = s.train_accuracy {
+            assert!(acc > 0.8, "{dataset}: accuracy {acc}");
+        }
+    }
+}
+
+#[test]
+fn every_optimizer_and_regularization_trains() {
+    for (optimizer, lr) in [("sgd", "0.3"), ("momentum", "0.03"), ("adam", "0.01")] {
+        for regularization in ["none", "L1", "L2"] {
+            let mut t = trainer(&[
+                ("optimizer", optimizer),
+                ("learningRate", lr),
+                ("regularization", regularization),
+                ("regularizationRate", "0.001"),
+                ("activation", "tanh"),
+            ]);
+            let start = t.stats().train_loss;
+            for _ in 0..60 {
+                t.epoch();
+            }
+            let end = t.stats().train_loss;
+            assert!(end < 0.5 * start, "{optimizer}/{regularization}: {start} -> {end}");
+        }
+    }
+}
+
+#[test]
+fn l2_regularization_shrinks_weights() {
+    let norm = |rate: &str| {
+        let mut t = trainer(&[("regularization", "L2"), ("regularizationRate", rate), ("seed", "9")]);
+        for _ in 0..40 {
+            t.epoch();
+        }
+        parameters(&t).iter().map(|w| w * w).sum::<f32>()
+    };
+    assert!(norm("0.3") < 0.5 * norm("0"));
+}
+
+#[test]
+fn a_huge_learning_rate_diverges_is_reported_and_restore_brings_back_finite_weights() {
+    let mut t = trainer(&[("learningRate", "10"), ("outputActivation", "linear"), ("activation", "relu"), ("networkShape", "8,8")]);
+    let ran = t.step(1000);
+    let s = t.stats();
+    assert!(s.diverged, "learning rate 10 should diverge");
+    assert!(ran < 1000);
+    let at = s.diverged_at_step.unwrap();
+    assert_eq!(at as usize, ran);
+    assert!(!t.network.parameters_finite() || !s.batch_loss.is_finite());
+    // Training stays stopped until restored.
+    assert_eq!(t.step(5), 0);
+    assert!(t.restore());
+    assert!(t.network.parameters_finite());
+    let s = t.stats();
+    assert!(!s.diverged && s.diverged_at_step.is_none());
+    assert!(s.step < at);
+    assert!(s.train_loss.is_finite());
+    // Training runs again from there.
+    let mut config = t.config().clone();
+    config.learning_rate = 1e-6;
+    assert!(!t.set_config(config), "changing the learning rate keeps the network");
+    assert_eq!(t.step(1), 1);
+}
+
+#[test]
+fn same_seed_same_run_bit_for_bit_other_seed_other_run() {
+    let run = |seed: &str| {
+        let mut t = trainer(&[("seed", seed), ("optimizer", "adam"), ("learningRate", "0.01")]);
+        t.step(200);
+        (parameters(&t), t.stats().train_loss.to_bits())
+    };
+    let a = run("17");
+    assert_eq!(a, run("17"));
+    assert_ne!(a.0, run("18").0);
+}
+
+#[test]
+fn live_settings_keep_the_network_and_others_rebuild_it() {
+    let mut t = trainer(&[]);
+    t.step(30);
+    let params = parameters(&t);
+    let mut c = t.config().clone();
+    c.learning_rate = 0.5;
+    c.batch_size = 3;
+    c.optimizer = backprop_playground::optimizer::OptimizerKind::Momentum;
+    assert!(!t.set_config(c.clone()));
+    assert_eq!(parameters(&t), params);
+    assert_eq!(t.stats().step, 30);
+    c.network_shape = vec![3];
+    assert!(t.set_config(c));
+    assert_eq!(t.stats().step, 0);
+    assert_eq!(t.network.sizes(), vec![2, 3, 1]);
+}
+
+#[test]
+fn step_counts_updates_and_epochs_count_passes() {
+    // 500 points, 50 % train = 250, batch 10: 25 updates per epoch.
+    let mut t = trainer(&[]);
+    assert_eq!(t.epoch(), 25);
+    t.step(30);
+    let s = t.stats();
+    assert_eq!((s.step, s.epoch), (55, 2));
+    // A batch that does not divide the set: the last batch of the epoch is smaller.
+    let mut t = trainer(&[("batchSize", "100")]);
+    assert_eq!(t.epoch(), 3);
+}
+
+#[test]
+fn datasets_are_seeded_bounded_and_labelled_as_described() {
+    for kind in DatasetKind::ALL {
+        let a = generate(kind, 300, 0.2, 4, 5);
+        assert_eq!(a, generate(kind, 300, 0.2, 4, 5));
+        assert_ne!(a, generate(kind, 300, 0.2, 4, 6));
+        assert_eq!(a.len(), 300);
+        assert!(a.iter().all(|p| p.x.abs() <= 6.0 && p.y.abs() <= 6.0), "{kind:?} leaves the domain");
+    }
+    // Without noise the circle's labels are exactly inside (+1) / outside (−1) radius 2.5.
+    for p in generate(DatasetKind::Circle, 400, 0.0, 2, 1) {
+        assert_eq!(p.label > 0.0, (p.x * p.x + p.y * p.y).sqrt() < 2.5);
+    }
+    for p in generate(DatasetKind::Xor, 400, 0.0, 2, 1) {
+        assert_eq!(p.label > 0.0, p.x * p.y >= 0.0);
+    }
+    let blobs = generate(DatasetKind::SpiralK, 400, 0.0, 5, 1);
+    for class in 0..5 {
+        assert_eq!(blobs.iter().filter(|p| p.label == class as f32).count(), 80);
+    }
+    // The train/test split follows percTrainData.
+    let t = trainer(&[("percTrainData", "70"), ("numPoints", "200")]);
+    assert_eq!((t.train_samples().len(), t.test_samples().len()), (140, 60));
+}
+
+#[test]
+fn set_data_replaces_points_and_rejects_bad_ones_by_name() {
+    let mut t = trainer(&[]);
+    let p = |x, y, label| Point { x, y, label };
+    t.set_data(vec![p(1.0, 1.0, 1.0), p(-4.0, 2.0, -1.0)], vec![p(0.0, 0.0, 1.0)]).unwrap();
+    assert_eq!(t.train_samples().len(), 2);
+    assert_eq!(t.config().batch_size, 2, "the batch is clamped to the training set");
+    let e = t.set_data(vec![p(7.0, 0.0, 1.0)], vec![]).unwrap_err();
+    assert_eq!(e.field, "trainPoints");
+    assert!(e.message.contains("outside"), "{e}");
+    let e = t.set_data(vec![p(1.0, 0.0, 0.5)], vec![]).unwrap_err();
+    assert_eq!(e.field, "trainLabels");
+    assert!(e.message.contains("0.5") && e.message.contains("+1"), "{e}");
+    assert_eq!(t.train_samples().len(), 2, "a rejected data set changes nothing");
+}
+
+#[test]
+fn compute_and_apply_are_separate_phases() {
+    let mut t = trainer(&[]);
+    let before = parameters(&t);
+    let loss = t.compute_gradients(&[1.0, 2.0, -3.0, 0.5], &[1.0, 0.0]).unwrap();
+    assert!(loss > 0.0);
+    assert_eq!(parameters(&t), before, "computing gradients changes no weight");
+    assert_eq!(t.network.input, vec![-3.0, 0.5], "the last sample's values stay in the buffers");
+    t.apply_gradients();
+    let after = parameters(&t);
+    let lr = t.config().learning_rate;
+    let g = t.network.layers[0].weight_grads[0];
+    assert_eq!(after[0], before[0] - lr * g);
+    assert!(t.compute_gradients(&[1.0, 2.0, 3.0], &[1.0]).is_err());
+}
+
+#[test]
+fn trace_fills_one_samples_signals_without_updating() {
+    let mut t = trainer(&[]);
+    let before = parameters(&t);
+    let loss = t.trace(7).unwrap();
+    let (input, _) = t.train_samples().sample(7);
+    assert_eq!(t.network.input, input);
+    assert!(loss > 0.0);
+    assert_eq!(parameters(&t), before);
+    assert!(t.trace(10_000).is_none());
+}
+
+#[test]
+fn from_fields_round_trips_the_normalised_config() {
+    let c = Config::from_fields([("dataset".to_string(), FieldValue::Text("spiralK".into()))]).unwrap();
+    assert_eq!(c.outputs(), 3);
+    assert_eq!(Trainer::new(c).network.sizes(), vec![2, 4, 2, 3]);
+}
