@@ -27,6 +27,12 @@ fn main() {
     for _ in 0..steps / every {
         trainer.step(every);
         let s = trainer.stats();
-        println!("{} {:08x} {} {:08x}", s.step, s.batch_loss.to_bits(), s.train_loss, s.train_loss.to_bits());
+        println!(
+            "{} {:08x} {} {:08x}",
+            s.step,
+            s.batch_loss.to_bits(),
+            s.train_loss,
+            s.train_loss.to_bits()
+        );
     }
 }

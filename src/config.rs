@@ -8,7 +8,6 @@ use crate::features::Feature;
 use crate::loss::Loss;
 use crate::network::Init;
 use crate::optimizer::{OptimizerKind, Regularization};
-use crate::Scalar;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -18,8 +17,8 @@ pub const MIN_CLASSES: usize = 2;
 pub const MAX_CLASSES: usize = 8;
 pub const MIN_POINTS: usize = 10;
 pub const MAX_POINTS: usize = 2000;
-pub const MAX_LEARNING_RATE: Scalar = 10.0;
-pub const MAX_REGULARIZATION_RATE: Scalar = 10.0;
+pub const MAX_LEARNING_RATE: f64 = 10.0;
+pub const MAX_REGULARIZATION_RATE: f64 = 10.0;
 /// Seeds travel through JS numbers: keep them exactly representable.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 
@@ -100,10 +99,7 @@ choice!(OptimizerKind, OptimizerKind::ALL);
 choice!(Regularization, Regularization::ALL);
 
 fn allowed_names<T: Choice>(set: &[T]) -> String {
-    set.iter()
-        .map(|c| c.name())
-        .collect::<Vec<_>>()
-        .join(", ")
+    set.iter().map(|c| c.name()).collect::<Vec<_>>().join(", ")
 }
 
 /// The whole, normalised configuration. Field names (camelCase outside Rust) follow TensorFlow
@@ -122,17 +118,17 @@ pub struct Config {
     /// Class count for the multiclass data sets.
     pub classes: usize,
     pub features: Vec<Feature>,
-    /// Percent, 0–50.
-    pub noise: Scalar,
+    /// Percent, 0–50. (Settings are f64 so that they read back exactly as given.)
+    pub noise: f64,
     /// Percent of points used for training, 10–90.
-    pub perc_train_data: Scalar,
+    pub perc_train_data: f64,
     pub num_points: usize,
     pub batch_size: usize,
-    pub learning_rate: Scalar,
+    pub learning_rate: f64,
     pub optimizer: OptimizerKind,
     pub init: Init,
     pub regularization: Regularization,
-    pub regularization_rate: Scalar,
+    pub regularization_rate: f64,
     pub residual: bool,
     pub shuffle: bool,
     pub seed: u64,
@@ -172,7 +168,11 @@ struct Given(Vec<(String, FieldValue)>);
 
 impl Given {
     fn get(&self, field: &str) -> Option<&FieldValue> {
-        self.0.iter().rev().find(|(k, _)| k == field).map(|(_, v)| v)
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v)
     }
 
     fn choice<T: Choice>(&self, field: &str, allowed: &[T], default: T) -> Result<T, ConfigError> {
@@ -186,7 +186,10 @@ impl Given {
         found.ok_or_else(|| {
             error(
                 field,
-                format!("{value} is not allowed; use one of {}", allowed_names(allowed)),
+                format!(
+                    "{value} is not allowed; use one of {}",
+                    allowed_names(allowed)
+                ),
             )
         })
     }
@@ -213,7 +216,10 @@ impl Given {
             FieldValue::Bool(b) => Ok(*b),
             FieldValue::Text(s) if s == "true" => Ok(true),
             FieldValue::Text(s) if s == "false" => Ok(false),
-            _ => Err(error(field, format!("{value} is not allowed; use true or false"))),
+            _ => Err(error(
+                field,
+                format!("{value} is not allowed; use true or false"),
+            )),
         }
     }
 
@@ -284,7 +290,10 @@ impl Config {
                 if items.len() > MAX_HIDDEN_LAYERS {
                     return Err(error(
                         "networkShape",
-                        format!("{value} has {} hidden layers; at most {MAX_HIDDEN_LAYERS} are allowed", items.len()),
+                        format!(
+                            "{value} has {} hidden layers; at most {MAX_HIDDEN_LAYERS} are allowed",
+                            items.len()
+                        ),
                     ));
                 }
                 items
@@ -353,7 +362,10 @@ impl Config {
                     .ok_or_else(|| {
                         error(
                             "features",
-                            format!("{item} is not an input feature; use some of {}", allowed_names(Feature::ALL.as_slice())),
+                            format!(
+                                "{item} is not an input feature; use some of {}",
+                                allowed_names(Feature::ALL.as_slice())
+                            ),
                         )
                     })?;
                     if !features.contains(&f) {
@@ -363,27 +375,31 @@ impl Config {
                 if features.is_empty() {
                     return Err(error(
                         "features",
-                        format!("no input feature given; use at least one of {}", allowed_names(Feature::ALL.as_slice())),
+                        format!(
+                            "no input feature given; use at least one of {}",
+                            allowed_names(Feature::ALL.as_slice())
+                        ),
                     ));
                 }
                 features
             }
         };
 
-        let noise = given.number("noise", 0.0, 50.0, 0.0)? as Scalar;
-        let perc_train_data = given.number("percTrainData", 10.0, 90.0, 50.0)? as Scalar;
+        let noise = given.number("noise", 0.0, 50.0, 0.0)?;
+        let perc_train_data = given.number("percTrainData", 10.0, 90.0, 50.0)?;
         let num_points =
             given.integer("numPoints", MIN_POINTS as u64, MAX_POINTS as u64, 500)? as usize;
         let train_points = train_count(num_points, perc_train_data);
         let batch_size = given.integer("batchSize", 1, train_points as u64, 10.min(train_points as u64))
             .map_err(|e| error("batchSize", format!("{}; the training set has {train_points} points ({perc_train_data}% of {num_points})", e.message)))?
             as usize;
-        let learning_rate = given.number("learningRate", 0.0, MAX_LEARNING_RATE as f64, 0.1)? as Scalar;
+        let learning_rate = given.number("learningRate", 0.0, MAX_LEARNING_RATE, 0.1)?;
         let optimizer = given.choice("optimizer", &OptimizerKind::ALL, OptimizerKind::Sgd)?;
         let init = given.choice("init", &Init::ALL, Init::Uniform)?;
-        let regularization = given.choice("regularization", &Regularization::ALL, Regularization::None)?;
+        let regularization =
+            given.choice("regularization", &Regularization::ALL, Regularization::None)?;
         let regularization_rate =
-            given.number("regularizationRate", 0.0, MAX_REGULARIZATION_RATE as f64, 0.0)? as Scalar;
+            given.number("regularizationRate", 0.0, MAX_REGULARIZATION_RATE, 0.0)?;
         let residual = given.boolean("residual", false)?;
         let shuffle = given.boolean("shuffle", true)?;
         let seed = given.integer("seed", 0, MAX_SEED, 1)?;
@@ -412,6 +428,83 @@ impl Config {
         })
     }
 
+    /// Every field in its loose form, so that a configuration can be changed field by field.
+    pub fn to_fields(&self) -> Vec<(String, FieldValue)> {
+        let text = |s: &str| FieldValue::Text(s.to_string());
+        let num = |n: f64| FieldValue::Number(n);
+        let list = |names: Vec<FieldValue>| FieldValue::List(names);
+        vec![
+            (
+                "networkShape",
+                list(self.network_shape.iter().map(|&n| num(n as f64)).collect()),
+            ),
+            ("activation", text(self.activation.name())),
+            ("outputActivation", text(self.output_activation.name())),
+            ("loss", text(self.loss.name())),
+            ("problem", text(self.problem.name())),
+            ("dataset", text(self.dataset.name())),
+            ("classes", num(self.classes as f64)),
+            (
+                "features",
+                list(self.features.iter().map(|f| text(f.name())).collect()),
+            ),
+            ("noise", num(self.noise)),
+            ("percTrainData", num(self.perc_train_data)),
+            ("numPoints", num(self.num_points as f64)),
+            ("batchSize", num(self.batch_size as f64)),
+            ("learningRate", num(self.learning_rate)),
+            ("optimizer", text(self.optimizer.name())),
+            ("init", text(self.init.name())),
+            ("regularization", text(self.regularization.name())),
+            ("regularizationRate", num(self.regularization_rate)),
+            ("residual", FieldValue::Bool(self.residual)),
+            ("shuffle", FieldValue::Bool(self.shuffle)),
+            ("seed", num(self.seed as f64)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    }
+
+    /// This configuration with some fields changed. Fields that were only defaults of a changed
+    /// field follow it: a new data set or problem brings its own output and loss, a new output
+    /// activation its loss, and a batch size that no longer fits the training set shrinks to it.
+    pub fn merged(
+        &self,
+        changes: impl IntoIterator<Item = (String, FieldValue)>,
+    ) -> Result<Config, ConfigError> {
+        let changes: Vec<(String, FieldValue)> = changes.into_iter().collect();
+        let changed = |k: &str| changes.iter().any(|(c, _)| c == k);
+        let mut followers: Vec<&str> = Vec::new();
+        if changed("dataset") || changed("problem") {
+            followers.extend(["dataset", "problem", "outputActivation", "loss"]);
+        }
+        if changed("outputActivation") {
+            followers.push("loss");
+        }
+        let mut fields: Vec<(String, FieldValue)> = self
+            .to_fields()
+            .into_iter()
+            .filter(|(k, _)| !followers.contains(&k.as_str()) || changed(k))
+            .collect();
+        if !changed("batchSize") && (changed("numPoints") || changed("percTrainData")) {
+            let probe = Config::from_fields(
+                fields
+                    .iter()
+                    .filter(|(k, _)| k != "batchSize")
+                    .cloned()
+                    .chain(changes.iter().cloned()),
+            )?;
+            let fits = train_count(probe.num_points, probe.perc_train_data);
+            fields.retain(|(k, _)| k != "batchSize");
+            fields.push((
+                "batchSize".into(),
+                FieldValue::Number(self.batch_size.min(fits) as f64),
+            ));
+        }
+        Config::from_fields(fields.into_iter().chain(changes))
+    }
+
     /// How many output neurons the problem needs.
     pub fn outputs(&self) -> usize {
         match self.problem {
@@ -430,8 +523,8 @@ impl Config {
 }
 
 /// Number of training points for a data set of `n` points.
-pub fn train_count(n: usize, perc_train_data: Scalar) -> usize {
-    ((n as f64 * perc_train_data as f64 / 100.0).round() as usize).clamp(1, n.saturating_sub(1).max(1))
+pub fn train_count(n: usize, perc_train_data: f64) -> usize {
+    ((n as f64 * perc_train_data / 100.0).round() as usize).clamp(1, n.saturating_sub(1).max(1))
 }
 
 /// Which output activation and loss go together for each problem.
@@ -516,20 +609,36 @@ mod tests {
         assert!(c.residual);
         assert_eq!(c.learning_rate, 0.1);
         assert_eq!(c.features.len(), 3);
-        assert_eq!(with(&[("networkShape", text(""))]).unwrap().network_shape, Vec::<usize>::new());
+        assert_eq!(
+            with(&[("networkShape", text(""))]).unwrap().network_shape,
+            Vec::<usize>::new()
+        );
     }
 
     #[test]
     fn errors_name_field_value_and_what_is_allowed() {
         let e = with(&[("activation", text("swish"))]).unwrap_err();
         assert_eq!(e.field, "activation");
-        assert!(e.message.contains("\"swish\"") && e.message.contains("leakyRelu"), "{e}");
+        assert!(
+            e.message.contains("\"swish\"") && e.message.contains("leakyRelu"),
+            "{e}"
+        );
 
-        let e = with(&[("networkShape", FieldValue::List(vec![FieldValue::Number(40.0)]))]).unwrap_err();
-        assert!(e.to_string().starts_with("networkShape: [40]") && e.message.contains("1 to 32"), "{e}");
+        let e = with(&[(
+            "networkShape",
+            FieldValue::List(vec![FieldValue::Number(40.0)]),
+        )])
+        .unwrap_err();
+        assert!(
+            e.to_string().starts_with("networkShape: [40]") && e.message.contains("1 to 32"),
+            "{e}"
+        );
 
         let e = with(&[("learningRate", FieldValue::Number(11.0))]).unwrap_err();
-        assert!(e.to_string().contains("learningRate: 11") && e.message.contains("0 to 10"), "{e}");
+        assert!(
+            e.to_string().contains("learningRate: 11") && e.message.contains("0 to 10"),
+            "{e}"
+        );
 
         let e = with(&[("batchSize", FieldValue::Number(400.0))]).unwrap_err();
         assert!(e.message.contains("250 points"), "{e}");
@@ -540,7 +649,11 @@ mod tests {
         let e = with(&[("problem", text("regression")), ("dataset", text("xor"))]).unwrap_err();
         assert!(e.message.contains("regPlane"), "{e}");
 
-        let e = with(&[("loss", text("crossEntropy")), ("outputActivation", text("tanh"))]).unwrap_err();
+        let e = with(&[
+            ("loss", text("crossEntropy")),
+            ("outputActivation", text("tanh")),
+        ])
+        .unwrap_err();
         assert_eq!(e.field, "outputActivation");
         assert!(e.message.contains("sigmoid"), "{e}");
 
@@ -551,11 +664,37 @@ mod tests {
     }
 
     #[test]
+    fn merging_changes_fields_and_their_followers() {
+        let c = Config::default();
+        assert_eq!(Config::from_fields(c.to_fields()).unwrap(), c);
+        let m = c
+            .merged([("dataset".to_string(), text("regPlane"))])
+            .unwrap();
+        assert_eq!(
+            (m.problem, m.output_activation),
+            (Problem::Regression, Activation::Linear)
+        );
+        assert_eq!(m.network_shape, c.network_shape);
+        let m = c
+            .merged([("numPoints".to_string(), FieldValue::Number(10.0))])
+            .unwrap();
+        assert_eq!(m.batch_size, 5);
+        let e = c
+            .merged([("learningRate".to_string(), text("fast"))])
+            .unwrap_err();
+        assert_eq!(e.field, "learningRate");
+    }
+
+    #[test]
     fn defaults_follow_what_was_given() {
         let c = with(&[("dataset", text("regGauss"))]).unwrap();
         assert_eq!(c.problem, Problem::Regression);
         assert_eq!(c.output_activation, Activation::Linear);
-        let c = with(&[("problem", text("multiclass")), ("classes", FieldValue::Number(5.0))]).unwrap();
+        let c = with(&[
+            ("problem", text("multiclass")),
+            ("classes", FieldValue::Number(5.0)),
+        ])
+        .unwrap();
         assert_eq!(c.dataset, DatasetKind::Blobs);
         assert_eq!(c.output_activation, Activation::Softmax);
         assert_eq!(c.loss, Loss::CrossEntropy);

@@ -20,7 +20,11 @@ pub enum Problem {
 }
 
 impl Problem {
-    pub const ALL: [Problem; 3] = [Problem::Classification, Problem::Regression, Problem::Multiclass];
+    pub const ALL: [Problem; 3] = [
+        Problem::Classification,
+        Problem::Regression,
+        Problem::Multiclass,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -31,7 +35,11 @@ impl Problem {
     }
 
     pub fn datasets(self) -> Vec<DatasetKind> {
-        DatasetKind::ALL.iter().copied().filter(|d| d.problem() == self).collect()
+        DatasetKind::ALL
+            .iter()
+            .copied()
+            .filter(|d| d.problem() == self)
+            .collect()
     }
 
     pub fn default_output_activation(self) -> crate::activation::Activation {
@@ -100,7 +108,13 @@ pub struct Point {
 }
 
 /// Generates `n` points. `noise` is a fraction, 0–0.5.
-pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed: u64) -> Vec<Point> {
+pub fn generate(
+    kind: DatasetKind,
+    n: usize,
+    noise: Scalar,
+    classes: usize,
+    seed: u64,
+) -> Vec<Point> {
     let mut rng = Rng::new(seed, Stream::Data);
     let r = &mut rng;
     let mut points = Vec::with_capacity(n);
@@ -108,15 +122,29 @@ pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed
     match kind {
         DatasetKind::Circle => {
             let radius = 5.0;
-            let label = |x: Scalar, y: Scalar| if libm::sqrtf(x * x + y * y) < radius * 0.5 { 1.0 } else { -1.0 };
+            let label = |x: Scalar, y: Scalar| {
+                if libm::sqrtf(x * x + y * y) < radius * 0.5 {
+                    1.0
+                } else {
+                    -1.0
+                }
+            };
             for i in 0..n {
-                let (r_lo, r_hi) = if i < half { (0.0, radius * 0.5) } else { (radius * 0.7, radius) };
+                let (r_lo, r_hi) = if i < half {
+                    (0.0, radius * 0.5)
+                } else {
+                    (radius * 0.7, radius)
+                };
                 let rad = r.uniform(r_lo, r_hi);
                 let angle = r.uniform(0.0, 2.0 * PI);
                 let (x, y) = (rad * libm::sinf(angle), rad * libm::cosf(angle));
                 let nx = r.uniform(-radius, radius) * noise;
                 let ny = r.uniform(-radius, radius) * noise;
-                points.push(Point { x, y, label: label(x + nx, y + ny) });
+                points.push(Point {
+                    x,
+                    y,
+                    label: label(x + nx, y + ny),
+                });
             }
         }
         DatasetKind::Xor => {
@@ -128,7 +156,11 @@ pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed
                 y += if y > 0.0 { padding } else { -padding };
                 let nx = r.uniform(-5.0, 5.0) * noise;
                 let ny = r.uniform(-5.0, 5.0) * noise;
-                let label = if (x + nx) * (y + ny) >= 0.0 { 1.0 } else { -1.0 };
+                let label = if (x + nx) * (y + ny) >= 0.0 {
+                    1.0
+                } else {
+                    -1.0
+                };
                 points.push(Point { x, y, label });
             }
         }
@@ -144,7 +176,11 @@ pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed
         }
         DatasetKind::Spiral => {
             for i in 0..n {
-                let (k, delta, label) = if i < half { (i, 0.0, 1.0) } else { (i - half, PI, -1.0) };
+                let (k, delta, label) = if i < half {
+                    (i, 0.0, 1.0)
+                } else {
+                    (i - half, PI, -1.0)
+                };
                 let arm = if i < half { half } else { n - half };
                 points.push(spiral_point(r, k, arm, delta, noise, label));
             }
@@ -184,7 +220,11 @@ pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed
                 let y = r.uniform(-DOMAIN, DOMAIN);
                 let nx = r.uniform(-DOMAIN, DOMAIN) * noise;
                 let ny = r.uniform(-DOMAIN, DOMAIN) * noise;
-                points.push(Point { x, y, label: value(x + nx, y + ny) });
+                points.push(Point {
+                    x,
+                    y,
+                    label: value(x + nx, y + ny),
+                });
             }
         }
         DatasetKind::Blobs => {
@@ -195,7 +235,11 @@ pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed
                 let (cx, cy) = (3.5 * libm::cosf(angle), 3.5 * libm::sinf(angle));
                 let x = clamp(cx + r.normal() * std);
                 let y = clamp(cy + r.normal() * std);
-                points.push(Point { x, y, label: class as Scalar });
+                points.push(Point {
+                    x,
+                    y,
+                    label: class as Scalar,
+                });
             }
         }
         DatasetKind::SpiralK => {
@@ -204,7 +248,14 @@ pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed
                 let start = class * n / classes;
                 let arm = (class + 1) * n / classes - start;
                 let delta = 2.0 * PI * class as Scalar / classes as Scalar;
-                points.push(spiral_point(r, i - start, arm, delta, noise, class as Scalar));
+                points.push(spiral_point(
+                    r,
+                    i - start,
+                    arm,
+                    delta,
+                    noise,
+                    class as Scalar,
+                ));
             }
         }
     }
@@ -212,7 +263,14 @@ pub fn generate(kind: DatasetKind, n: usize, noise: Scalar, classes: usize, seed
 }
 
 /// Point k of an arm of `arm` points: radius grows to 5 over 1.75 turns.
-fn spiral_point(r: &mut Rng, k: usize, arm: usize, delta: Scalar, noise: Scalar, label: Scalar) -> Point {
+fn spiral_point(
+    r: &mut Rng,
+    k: usize,
+    arm: usize,
+    delta: Scalar,
+    noise: Scalar,
+    label: Scalar,
+) -> Point {
     let f = k as Scalar / arm.max(1) as Scalar;
     let rad = f * 5.0;
     let t = 1.75 * f * 2.0 * PI + delta;

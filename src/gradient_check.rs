@@ -8,8 +8,14 @@ use crate::Scalar;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Param {
     /// W[i][j] of `layer`, at `index = i * inputs + j`.
-    Weight { layer: usize, index: usize },
-    Bias { layer: usize, index: usize },
+    Weight {
+        layer: usize,
+        index: usize,
+    },
+    Bias {
+        layer: usize,
+        index: usize,
+    },
 }
 
 fn slot(network: &mut Network, param: Param) -> &mut Scalar {
@@ -33,7 +39,13 @@ pub fn mean_loss(network: &mut Network, inputs: &[Scalar], targets: &[Scalar]) -
 }
 
 /// Central difference (L(p + h) − L(p − h)) / 2h; the parameter is left as it was.
-pub fn numerical_gradient(network: &mut Network, inputs: &[Scalar], targets: &[Scalar], param: Param, h: Scalar) -> Scalar {
+pub fn numerical_gradient(
+    network: &mut Network,
+    inputs: &[Scalar],
+    targets: &[Scalar],
+    param: Param,
+    h: Scalar,
+) -> Scalar {
     let original = *slot(network, param);
     *slot(network, param) = original + h;
     let plus = mean_loss(network, inputs, targets);

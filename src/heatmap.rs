@@ -43,7 +43,13 @@ pub fn cell_center(index: usize, resolution: usize) -> Scalar {
 
 impl Heatmaps {
     /// Recomputes the node values if the parameters or the resolution changed.
-    pub fn update(&mut self, network: &mut Network, config: &Config, version: u64, resolution: usize) {
+    pub fn update(
+        &mut self,
+        network: &mut Network,
+        config: &Config,
+        version: u64,
+        resolution: usize,
+    ) {
         if self.version == Some(version) && self.resolution == resolution {
             return;
         }
@@ -59,10 +65,12 @@ impl Heatmaps {
                 features::fill(&config.features, x, y, &mut input);
                 network.forward(&input);
                 let cell = r * resolution + c;
-                let mut node = 0;
-                for v in network.input.iter().chain(network.layers.iter().flat_map(|l| &l.activations)) {
+                let values = network
+                    .input
+                    .iter()
+                    .chain(network.layers.iter().flat_map(|l| &l.activations));
+                for (node, v) in values.enumerate() {
                     self.values[node * cells + cell] = *v;
-                    node += 1;
                 }
             }
         }
@@ -118,11 +126,19 @@ impl Heatmaps {
                 }
             }
             // Confidence of the winner among K classes: 1/K (unsure) .. 1 (certain).
-            let share = if sum > 0.0 { best_v.max(0.0) / sum } else { 0.0 };
+            let share = if sum > 0.0 {
+                best_v.max(0.0) / sum
+            } else {
+                0.0
+            };
             let k = outputs as Scalar;
             let t = ((share - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
             let px = &mut self.pixels[cell * 4..cell * 4 + 4];
-            px.copy_from_slice(&mix(ZERO, CLASS_COLOURS[best % CLASS_COLOURS.len()], 0.25 + 0.75 * t));
+            px.copy_from_slice(&mix(
+                ZERO,
+                CLASS_COLOURS[best % CLASS_COLOURS.len()],
+                0.25 + 0.75 * t,
+            ));
         }
         &self.pixels
     }
@@ -160,7 +176,9 @@ mod tests {
 
     #[test]
     fn values_are_each_nodes_output_over_the_plane() {
-        let config = Config::from_fields([("features".to_string(), FieldValue::Text("x,xTimesY".into()))]).unwrap();
+        let config =
+            Config::from_fields([("features".to_string(), FieldValue::Text("x,xTimesY".into()))])
+                .unwrap();
         let mut t = Trainer::new(config.clone());
         let version = t.params_version();
         let mut maps = Heatmaps::default();

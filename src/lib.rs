@@ -17,7 +17,7 @@ pub mod rng;
 pub mod trainer;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use config::{Config, ConfigError, FieldValue};
 pub use network::Network;

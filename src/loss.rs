@@ -27,7 +27,13 @@ impl Loss {
     /// so that saturated outputs give a large finite loss, never ln 0.
     pub fn value(self, act: Activation, z: &[Scalar], a: &[Scalar], y: &[Scalar]) -> Scalar {
         match (self, act) {
-            (Loss::Mse, _) => 0.5 * a.iter().zip(y).map(|(p, t)| (p - t) * (p - t)).sum::<Scalar>(),
+            (Loss::Mse, _) => {
+                0.5 * a
+                    .iter()
+                    .zip(y)
+                    .map(|(p, t)| (p - t) * (p - t))
+                    .sum::<Scalar>()
+            }
             (Loss::CrossEntropy, Activation::Softmax) => {
                 log_sum_exp(z) - z.iter().zip(y).map(|(zi, t)| zi * t).sum::<Scalar>()
             }

@@ -165,7 +165,13 @@ pub struct Network {
 
 impl Network {
     /// `sizes` is `[inputs, hidden…, outputs]`.
-    pub fn new(sizes: &[usize], hidden: Activation, output: Activation, loss: Loss, residual: bool) -> Network {
+    pub fn new(
+        sizes: &[usize],
+        hidden: Activation,
+        output: Activation,
+        loss: Loss,
+        residual: bool,
+    ) -> Network {
         assert!(sizes.len() >= 2, "a network needs inputs and outputs");
         let last = sizes.len() - 2;
         let layers = (0..=last)
@@ -222,7 +228,9 @@ impl Network {
         self.input.copy_from_slice(input);
         for l in 0..self.layers.len() {
             let (before, rest) = self.layers.split_at_mut(l);
-            let prev = before.last().map_or(&self.input[..], |p| &p.activations[..]);
+            let prev = before
+                .last()
+                .map_or(&self.input[..], |p| &p.activations[..]);
             rest[0].forward(prev);
         }
     }
@@ -230,8 +238,12 @@ impl Network {
     /// The loss of the sample last passed forward.
     pub fn loss_of(&self, target: &[Scalar]) -> Scalar {
         let out = self.output_layer();
-        self.loss
-            .value(out.activation, &out.pre_activations, &out.activations, target)
+        self.loss.value(
+            out.activation,
+            &out.pre_activations,
+            &out.activations,
+            target,
+        )
     }
 
     /// Backward pass for the sample last passed forward: fills every δ and ∂L/∂a, adds this
@@ -250,7 +262,9 @@ impl Network {
         for l in (0..=last).rev() {
             let (before, rest) = self.layers.split_at_mut(l);
             let layer = &mut rest[0];
-            let prev = before.last().map_or(&self.input[..], |p| &p.activations[..]);
+            let prev = before
+                .last()
+                .map_or(&self.input[..], |p| &p.activations[..]);
             layer.accumulate_grads(prev);
             if let Some(prev_layer) = before.last_mut() {
                 layer.backprop_into(&mut prev_layer.activation_grads);
@@ -272,7 +286,11 @@ impl Network {
     pub fn finish_batch(&mut self, samples: usize) {
         let scale = 1.0 / samples as Scalar;
         for layer in &mut self.layers {
-            for g in layer.weight_grads.iter_mut().chain(layer.bias_grads.iter_mut()) {
+            for g in layer
+                .weight_grads
+                .iter_mut()
+                .chain(layer.bias_grads.iter_mut())
+            {
                 *g *= scale;
             }
         }
@@ -310,9 +328,11 @@ impl Network {
     /// RMS of δ per layer over the samples of the last gradient computation.
     pub fn delta_rms(&self, samples: usize, out: &mut Vec<Scalar>) {
         out.clear();
-        out.extend(self.layers.iter().map(|l| {
-            libm::sqrtf(l.delta_square_sum / (samples.max(1) * l.outputs) as Scalar)
-        }));
+        out.extend(
+            self.layers
+                .iter()
+                .map(|l| libm::sqrtf(l.delta_square_sum / (samples.max(1) * l.outputs) as Scalar)),
+        );
     }
 
     pub fn parameter_count(&self) -> usize {

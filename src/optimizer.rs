@@ -19,7 +19,11 @@ pub enum OptimizerKind {
 }
 
 impl OptimizerKind {
-    pub const ALL: [OptimizerKind; 3] = [OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam];
+    pub const ALL: [OptimizerKind; 3] = [
+        OptimizerKind::Sgd,
+        OptimizerKind::Momentum,
+        OptimizerKind::Adam,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -39,7 +43,8 @@ pub enum Regularization {
 }
 
 impl Regularization {
-    pub const ALL: [Regularization; 3] = [Regularization::None, Regularization::L1, Regularization::L2];
+    pub const ALL: [Regularization; 3] =
+        [Regularization::None, Regularization::L1, Regularization::L2];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -137,9 +142,20 @@ impl Optimizer {
         }
     }
 
-    fn update(&mut self, rule: &UpdateRule, params: &mut [Scalar], grads: &[Scalar], at: usize, regularize: bool) {
+    fn update(
+        &mut self,
+        rule: &UpdateRule,
+        params: &mut [Scalar],
+        grads: &[Scalar],
+        at: usize,
+        regularize: bool,
+    ) {
         let eta = rule.learning_rate;
-        let reg_rate = if regularize { rule.regularization_rate } else { 0.0 };
+        let reg_rate = if regularize {
+            rule.regularization_rate
+        } else {
+            0.0
+        };
         let first = &mut self.first[at..at + params.len()];
         let second = &mut self.second[at..at + params.len()];
         for (k, (w, &g)) in params.iter_mut().zip(grads).enumerate() {

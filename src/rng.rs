@@ -76,7 +76,9 @@ mod tests {
 
     #[test]
     fn streams_are_reproducible_and_independent() {
-        let a: Vec<u32> = (0..4).map(|_| Rng::new(7, Stream::Data).next_u32()).collect();
+        let a: Vec<u32> = (0..4)
+            .map(|_| Rng::new(7, Stream::Data).next_u32())
+            .collect();
         assert!(a.windows(2).all(|w| w[0] == w[1]));
         let mut d = Rng::new(7, Stream::Data);
         let mut i = Rng::new(7, Stream::Init);

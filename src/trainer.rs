@@ -64,7 +64,11 @@ impl Samples {
             features::fill(&config.features, p.x, p.y, &mut inputs[k * f..(k + 1) * f]);
             encode_target(config, p.label, &mut targets[k * o..(k + 1) * o]);
         }
-        Samples { points, inputs, targets }
+        Samples {
+            points,
+            inputs,
+            targets,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -78,7 +82,10 @@ impl Samples {
     pub fn sample(&self, k: usize) -> (&[Scalar], &[Scalar]) {
         let f = self.inputs.len() / self.len();
         let o = self.targets.len() / self.len();
-        (&self.inputs[k * f..(k + 1) * f], &self.targets[k * o..(k + 1) * o])
+        (
+            &self.inputs[k * f..(k + 1) * f],
+            &self.targets[k * o..(k + 1) * o],
+        )
     }
 }
 
@@ -90,7 +97,9 @@ pub fn encode_target(config: &Config, label: Scalar, out: &mut [Scalar]) {
             out.fill(0.0);
             out[label as usize] = 1.0;
         }
-        Problem::Classification if config.output_activation == crate::activation::Activation::Sigmoid => {
+        Problem::Classification
+            if config.output_activation == crate::activation::Activation::Sigmoid =>
+        {
             out[0] = if label > 0.0 { 1.0 } else { 0.0 };
         }
         _ => out[0] = label,
@@ -129,11 +138,15 @@ impl Trainer {
         let points = dataset::generate(
             config.dataset,
             config.num_points,
-            config.noise / 100.0,
+            (config.noise / 100.0) as Scalar,
             config.classes,
             config.seed,
         );
-        let (train, test) = dataset::split(points, train_count(config.num_points, config.perc_train_data), config.seed);
+        let (train, test) = dataset::split(
+            points,
+            train_count(config.num_points, config.perc_train_data),
+            config.seed,
+        );
         let mut network = Network::new(
             &config.layer_sizes(),
             config.activation,
@@ -186,7 +199,10 @@ impl Trainer {
             self.config = config;
             false
         } else {
+            let version = self.params_version;
             *self = Trainer::new(config);
+            // Versions never repeat, so caches keyed on them cannot mistake the new network.
+            self.params_version = version + 1;
             true
         }
     }
@@ -202,19 +218,33 @@ impl Trainer {
 
     /// Replaces the data set (keeping the network), checking every point and label.
     pub fn set_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Result<(), ConfigError> {
-        let bad = |field: &str, message: String| ConfigError { field: field.to_string(), message };
+        let bad = |field: &str, message: String| ConfigError {
+            field: field.to_string(),
+            message,
+        };
         if train.is_empty() {
-            return Err(bad("trainPoints", "at least one training point is needed".into()));
+            return Err(bad(
+                "trainPoints",
+                "at least one training point is needed".into(),
+            ));
         }
         if train.len() + test.len() > crate::config::MAX_POINTS {
             return Err(bad(
                 "trainPoints",
-                format!("{} points in all; at most {} are allowed", train.len() + test.len(), crate::config::MAX_POINTS),
+                format!(
+                    "{} points in all; at most {} are allowed",
+                    train.len() + test.len(),
+                    crate::config::MAX_POINTS
+                ),
             ));
         }
         for (field, set) in [("train", &train), ("test", &test)] {
             for (k, p) in set.iter().enumerate() {
-                if !(p.x.is_finite() && p.y.is_finite() && p.x.abs() <= DOMAIN && p.y.abs() <= DOMAIN) {
+                if !(p.x.is_finite()
+                    && p.y.is_finite()
+                    && p.x.abs() <= DOMAIN
+                    && p.y.abs() <= DOMAIN)
+                {
                     return Err(bad(
                         &format!("{field}Points"),
                         format!("point {k} ({}, {}) is outside [−6, 6]²", p.x, p.y),
@@ -222,18 +252,27 @@ impl Trainer {
                 }
                 let ok = match self.config.problem {
                     Problem::Classification => p.label == 1.0 || p.label == -1.0,
-                    Problem::Multiclass => p.label.fract() == 0.0 && p.label >= 0.0 && (p.label as usize) < self.config.classes,
+                    Problem::Multiclass => {
+                        p.label.fract() == 0.0
+                            && p.label >= 0.0
+                            && (p.label as usize) < self.config.classes
+                    }
                     Problem::Regression => p.label.is_finite() && p.label.abs() <= 1.0,
                 };
                 if !ok {
                     let allowed = match self.config.problem {
                         Problem::Classification => "−1 or +1".to_string(),
-                        Problem::Multiclass => format!("a class index from 0 to {}", self.config.classes - 1),
+                        Problem::Multiclass => {
+                            format!("a class index from 0 to {}", self.config.classes - 1)
+                        }
                         Problem::Regression => "a value from −1 to 1".to_string(),
                     };
                     return Err(bad(
                         &format!("{field}Labels"),
-                        format!("label {} of point {k} is not allowed; use {allowed}", p.label),
+                        format!(
+                            "label {} of point {k} is not allowed; use {allowed}",
+                            p.label
+                        ),
                     ));
                 }
             }
@@ -253,9 +292,9 @@ impl Trainer {
     fn rule(&self) -> UpdateRule {
         UpdateRule {
             kind: self.config.optimizer,
-            learning_rate: self.config.learning_rate,
+            learning_rate: self.config.learning_rate as Scalar,
             regularization: self.config.regularization,
-            regularization_rate: self.config.regularization_rate,
+            regularization_rate: self.config.regularization_rate as Scalar,
         }
     }
 
@@ -291,7 +330,9 @@ impl Trainer {
         }
         let end = (self.cursor + self.config.batch_size).min(self.train.len());
         let (train, network) = (&self.train, &mut self.network);
-        let batch = self.order[self.cursor..end].iter().map(|&k| train.sample(k));
+        let batch = self.order[self.cursor..end]
+            .iter()
+            .map(|&k| train.sample(k));
         self.batch_loss = network.compute_gradients(batch);
         self.batch_samples = end - self.cursor;
         self.cursor = if end == self.train.len() { 0 } else { end };
@@ -340,7 +381,11 @@ impl Trainer {
     }
 
     /// Forward and backward over given samples without changing a weight; returns the mean loss.
-    pub fn compute_gradients(&mut self, inputs: &[Scalar], targets: &[Scalar]) -> Result<Scalar, ConfigError> {
+    pub fn compute_gradients(
+        &mut self,
+        inputs: &[Scalar],
+        targets: &[Scalar],
+    ) -> Result<Scalar, ConfigError> {
         let sizes = self.network.sizes();
         let (f, o) = (sizes[0], *sizes.last().unwrap());
         let n = inputs.len() / f;
@@ -355,7 +400,10 @@ impl Trainer {
             });
         }
         if inputs.iter().chain(targets).any(|v| !v.is_finite()) {
-            return Err(ConfigError { field: "inputs".into(), message: "every input and target must be a finite number".into() });
+            return Err(ConfigError {
+                field: "inputs".into(),
+                message: "every input and target must be a finite number".into(),
+            });
         }
         let samples = inputs.chunks_exact(f).zip(targets.chunks_exact(o));
         let loss = self.network.compute_gradients(samples);
@@ -371,17 +419,32 @@ impl Trainer {
             return None;
         }
         let (input, target) = self.train.sample(index);
-        let loss = self.network.compute_gradients(std::iter::once((input, target)));
+        let loss = self
+            .network
+            .compute_gradients(std::iter::once((input, target)));
         self.batch_loss = loss;
         self.batch_samples = 1;
         Some(loss)
     }
 
     /// Replaces one layer's weights and biases.
-    pub fn set_params(&mut self, layer: usize, weights: &[Scalar], biases: &[Scalar]) -> Result<(), ConfigError> {
-        let bad = |message: String| ConfigError { field: "setParams".into(), message };
+    pub fn set_params(
+        &mut self,
+        layer: usize,
+        weights: &[Scalar],
+        biases: &[Scalar],
+    ) -> Result<(), ConfigError> {
+        let bad = |message: String| ConfigError {
+            field: "setParams".into(),
+            message,
+        };
         let count = self.network.layers.len();
-        let l = self.network.layers.get_mut(layer).ok_or_else(|| bad(format!("layer {layer} does not exist; layers are 0 to {}", count - 1)))?;
+        let l = self.network.layers.get_mut(layer).ok_or_else(|| {
+            bad(format!(
+                "layer {layer} does not exist; layers are 0 to {}",
+                count - 1
+            ))
+        })?;
         if weights.len() != l.weights.len() || biases.len() != l.biases.len() {
             return Err(bad(format!(
                 "layer {layer} has {} weights and {} biases, not {} and {}",
@@ -431,7 +494,9 @@ impl Trainer {
                 let (input, target) = set.sample(k);
                 net.forward(input);
                 loss += net.loss_of(target) as f64;
-                if predicted_class(config, net.output()) == actual_class(config, set.points[k].label) {
+                if predicted_class(config, net.output())
+                    == actual_class(config, set.points[k].label)
+                {
                     correct += 1;
                 }
                 if track_dead {
@@ -442,7 +507,8 @@ impl Trainer {
                     }
                 }
             }
-            let accuracy = (config.problem != Problem::Regression).then(|| correct as Scalar / set.len() as Scalar);
+            let accuracy = (config.problem != Problem::Regression)
+                .then(|| correct as Scalar / set.len() as Scalar);
             (Some((loss / set.len() as f64) as Scalar), accuracy)
         };
         let (train_loss, train_accuracy) = run(&self.train, true);
@@ -503,7 +569,11 @@ pub fn predicted_class(config: &Config, output: &[Scalar]) -> usize {
             best
         }
         _ => {
-            let threshold = if config.output_activation == crate::activation::Activation::Sigmoid { 0.5 } else { 0.0 };
+            let threshold = if config.output_activation == crate::activation::Activation::Sigmoid {
+                0.5
+            } else {
+                0.0
+            };
             (output[0] > threshold) as usize
         }
     }

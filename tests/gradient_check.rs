@@ -28,11 +28,19 @@ fn clear_of_kinks(net: &mut Network, inputs: &[f32], margin: f32) -> bool {
     let f = net.input.len();
     inputs.chunks_exact(f).all(|x| {
         net.forward(x);
-        net.layers.iter().all(|l| l.pre_activations.iter().all(|z| z.abs() > margin))
+        net.layers
+            .iter()
+            .all(|l| l.pre_activations.iter().all(|z| z.abs() > margin))
     })
 }
 
-fn check(hidden: Activation, output: Activation, loss: Loss, outputs: usize, residual: bool) -> usize {
+fn check(
+    hidden: Activation,
+    output: Activation,
+    loss: Loss,
+    outputs: usize,
+    residual: bool,
+) -> usize {
     // 3 inputs -> 3 -> 3 -> 4 -> outputs: the first two hidden layers are residual when enabled.
     let sizes = [3, 3, 3, 4, outputs];
     let samples = 4;
@@ -70,10 +78,23 @@ fn check(hidden: Activation, output: Activation, loss: Loss, outputs: usize, res
         net.compute_gradients(inputs.chunks_exact(3).zip(targets.chunks_exact(outputs)));
         let mut checked = 0;
         for layer in 0..net.layers.len() {
-            let (nw, nb) = (net.layers[layer].weights.len(), net.layers[layer].biases.len());
+            let (nw, nb) = (
+                net.layers[layer].weights.len(),
+                net.layers[layer].biases.len(),
+            );
             let params = (0..nw)
-                .map(|index| (Param::Weight { layer, index }, net.layers[layer].weight_grads[index]))
-                .chain((0..nb).map(|index| (Param::Bias { layer, index }, net.layers[layer].bias_grads[index])))
+                .map(|index| {
+                    (
+                        Param::Weight { layer, index },
+                        net.layers[layer].weight_grads[index],
+                    )
+                })
+                .chain((0..nb).map(|index| {
+                    (
+                        Param::Bias { layer, index },
+                        net.layers[layer].bias_grads[index],
+                    )
+                }))
                 .collect::<Vec<_>>();
             for (param, analytic) in params {
                 let numeric = numerical_gradient(&mut net, &inputs, &targets, param, H);
@@ -111,7 +132,13 @@ fn backprop_matches_finite_differences_for_every_combination() {
 #[test]
 fn the_check_catches_a_wrong_gradient() {
     // The same comparison must fail if backprop were off: perturb one analytic value.
-    let mut net = Network::new(&[2, 3, 1], Activation::Tanh, Activation::Sigmoid, Loss::Mse, false);
+    let mut net = Network::new(
+        &[2, 3, 1],
+        Activation::Tanh,
+        Activation::Sigmoid,
+        Loss::Mse,
+        false,
+    );
     net.initialize(Init::Uniform, &mut Rng::new(5, Stream::Init));
     let (inputs, targets) = ([0.3, -0.8, 1.1, 0.4], [1.0, 0.0]);
     net.compute_gradients(inputs.chunks_exact(2).zip(targets.chunks_exact(1)));

@@ -38,6 +38,11 @@ fn step_and_epoch_allocate_nothing() {
         t.trace(3);
         t.apply_gradients();
         let after = ALLOCATIONS.load(Ordering::SeqCst);
-        assert_eq!(after - before, 0, "{optimizer}: training allocated {} times", after - before);
+        assert_eq!(
+            after - before,
+            0,
+            "{optimizer}: training allocated {} times",
+            after - before
+        );
     }
 }

@@ -2,6 +2,9 @@
 //! against what the core leaves in its buffers; and its claims about dead ReLUs and vanishing
 //! gradients.
 
+// Indices follow the math (W[j][k], x[k]), so index loops read like the source text.
+#![allow(clippy::needless_range_loop)]
+
 mod common;
 use backprop_playground::activation::Activation;
 use backprop_playground::loss::Loss;
@@ -27,15 +30,26 @@ fn the_three_steps_by_hand_on_a_2_2_1_network() {
     let b2 = -0.3f64;
     let eta = 0.5f64;
 
-    let mut net = Network::new(&[2, 2, 1], Activation::Relu, Activation::Sigmoid, Loss::Mse, false);
+    let mut net = Network::new(
+        &[2, 2, 1],
+        Activation::Relu,
+        Activation::Sigmoid,
+        Loss::Mse,
+        false,
+    );
     net.layers[0].weights = w1.iter().flatten().map(|&v| v as f32).collect();
     net.layers[0].biases = b1.iter().map(|&v| v as f32).collect();
     net.layers[1].weights = w2.iter().map(|&v| v as f32).collect();
     net.layers[1].biases = vec![b2 as f32];
-    let loss = net.compute_gradients(std::iter::once((&[x[0] as f32, x[1] as f32][..], &[y as f32][..])));
+    let loss = net.compute_gradients(std::iter::once((
+        &[x[0] as f32, x[1] as f32][..],
+        &[y as f32][..],
+    )));
 
     // Forward.
-    let z1: Vec<f64> = (0..2).map(|j| w1[j][0] * x[0] + w1[j][1] * x[1] + b1[j]).collect();
+    let z1: Vec<f64> = (0..2)
+        .map(|j| w1[j][0] * x[0] + w1[j][1] * x[1] + b1[j])
+        .collect();
     assert!(z1[0] > 0.0 && z1[1] <= 0.0);
     let a1: Vec<f64> = z1.iter().map(|&z| z.max(0.0)).collect();
     let z2 = w2[0] * a1[0] + w2[1] * a1[1] + b2;
@@ -55,7 +69,10 @@ fn the_three_steps_by_hand_on_a_2_2_1_network() {
         let relu_prime = if z1[j] > 0.0 { 1.0 } else { 0.0 };
         assert!(close(net.layers[0].deltas[j], da1 * relu_prime));
     }
-    assert_eq!(net.layers[0].deltas[1], 0.0, "a dead neuron's error signal is exactly zero");
+    assert_eq!(
+        net.layers[0].deltas[1], 0.0,
+        "a dead neuron's error signal is exactly zero"
+    );
 
     // Step 3: ∂L/∂W₂[i][j] = ∂L/∂z₂[i] · a₁[j]; ∂L/∂W₁[j][k] = ∂L/∂z₁[j] · x[k]
     for j in 0..2 {
@@ -78,7 +95,10 @@ fn the_three_steps_by_hand_on_a_2_2_1_network() {
     for j in 0..2 {
         assert!(close(net.layers[1].weights[j], w2[j] - eta * d2 * a1[j]));
     }
-    assert!(close(net.layers[0].weights[0], w1[0][0] - eta * w2[0] * d2 * x[0]));
+    assert!(close(
+        net.layers[0].weights[0],
+        w1[0][0] - eta * w2[0] * d2 * x[0]
+    ));
     // The dead neuron's incoming weights did not move at all.
     assert_eq!(net.layers[0].weights[2], w1[1][0] as f32);
     assert_eq!(net.layers[0].weights[3], w1[1][1] as f32);
@@ -86,7 +106,11 @@ fn the_three_steps_by_hand_on_a_2_2_1_network() {
 
 #[test]
 fn a_dead_relu_gets_exactly_zero_gradient_and_never_changes() {
-    let mut t = common::trainer(&[("networkShape", "4"), ("learningRate", "0.1"), ("seed", "3")]);
+    let mut t = common::trainer(&[
+        ("networkShape", "4"),
+        ("learningRate", "0.1"),
+        ("seed", "3"),
+    ]);
     // Kill hidden neuron 2: its bias so negative that z ≤ 0 on every point of [−6, 6]².
     let mut w = t.network.layers[0].weights.clone();
     let mut b = t.network.layers[0].biases.clone();
@@ -94,7 +118,10 @@ fn a_dead_relu_gets_exactly_zero_gradient_and_never_changes() {
     w[5] = 0.1;
     b[2] = -5.0;
     t.set_params(0, &w, &b).unwrap();
-    let before = (t.network.layers[0].weights[4..6].to_vec(), t.network.layers[0].biases[2]);
+    let before = (
+        t.network.layers[0].weights[4..6].to_vec(),
+        t.network.layers[0].biases[2],
+    );
     let s = t.stats();
     assert_eq!(s.dead[0], vec![false, false, true, false]);
     assert_eq!(s.dead_count, 1);
@@ -105,7 +132,11 @@ fn a_dead_relu_gets_exactly_zero_gradient_and_never_changes() {
         assert_eq!(l.bias_grads[2], 0.0);
     }
     let l = &t.network.layers[0];
-    assert_eq!((l.weights[4..6].to_vec(), l.biases[2]), before, "a dead neuron never recovers");
+    assert_eq!(
+        (l.weights[4..6].to_vec(), l.biases[2]),
+        before,
+        "a dead neuron never recovers"
+    );
     assert!(t.stats().dead[0][2]);
 }
 
@@ -118,7 +149,10 @@ fn leaky_relu_neurons_are_never_dead() {
     t.set_params(0, &w, &b).unwrap();
     assert_eq!(t.stats().dead_count, 0);
     t.step(1);
-    assert!(t.network.layers[0].bias_grads[2] != 0.0, "leaky ReLU still passes a gradient");
+    assert!(
+        t.network.layers[0].bias_grads[2] != 0.0,
+        "leaky ReLU still passes a gradient"
+    );
 }
 
 /// RMS of ∂L/∂W of the first layer over that of the last, averaged over a few batches.
@@ -143,5 +177,8 @@ fn gradients_vanish_in_a_deep_sigmoid_net_and_residuals_fix_it() {
     let plain = first_to_last_gradient_ratio("false");
     let residual = first_to_last_gradient_ratio("true");
     assert!(plain < 1e-3, "first/last gradient RMS {plain}");
-    assert!(residual / plain > 1e3, "residual ratio {residual} vs plain {plain}");
+    assert!(
+        residual / plain > 1e3,
+        "residual ratio {residual} vs plain {plain}"
+    );
 }

@@ -12,13 +12,32 @@ fn loss_falls_on_every_data_set() {
         ("circle", vec![]),
         ("xor", vec![("features", "x,y,xTimesY")]),
         ("gauss", vec![]),
-        ("spiral", vec![("features", "x,y,sinX,sinY"), ("networkShape", "8,8,8"), ("learningRate", "0.3")]),
+        (
+            "spiral",
+            vec![
+                ("features", "x,y,sinX,sinY"),
+                ("networkShape", "8,8,8"),
+                ("learningRate", "0.3"),
+            ],
+        ),
         ("regPlane", vec![]),
         ("regGauss", vec![("networkShape", "8,8")]),
         ("blobs", vec![("classes", "4")]),
-        ("spiralK", vec![("classes", "3"), ("networkShape", "8,8,8"), ("features", "x,y,sinX,sinY"), ("learningRate", "0.3")]),
+        (
+            "spiralK",
+            vec![
+                ("classes", "3"),
+                ("networkShape", "8,8,8"),
+                ("features", "x,y,sinX,sinY"),
+                ("learningRate", "0.3"),
+            ],
+        ),
     ] {
-        let mut pairs = vec![("dataset", dataset), ("learningRate", "0.1"), ("activation", "tanh")];
+        let mut pairs = vec![
+            ("dataset", dataset),
+            ("learningRate", "0.1"),
+            ("activation", "tanh"),
+        ];
         // Later pairs win, so a data set's own learning rate overrides the common one.
         pairs.extend(extra);
         let mut t = trainer(&pairs);
@@ -27,7 +46,11 @@ fn loss_falls_on_every_data_set() {
             t.epoch();
         }
         let s = t.stats();
-        assert!(s.train_loss < 0.6 * start, "{dataset}: {start} -> {}", s.train_loss);
+        assert!(
+            s.train_loss < 0.6 * start,
+            "{dataset}: {start} -> {}",
+            s.train_loss
+        );
         assert_eq!(s.epoch, 100);
         if let Some(acc) = s.train_accuracy {
             assert!(acc > 0.8, "{dataset}: accuracy {acc}");
@@ -51,7 +74,10 @@ fn every_optimizer_and_regularization_trains() {
                 t.epoch();
             }
             let end = t.stats().train_loss;
-            assert!(end < 0.5 * start, "{optimizer}/{regularization}: {start} -> {end}");
+            assert!(
+                end < 0.5 * start,
+                "{optimizer}/{regularization}: {start} -> {end}"
+            );
         }
     }
 }
@@ -59,7 +85,11 @@ fn every_optimizer_and_regularization_trains() {
 #[test]
 fn l2_regularization_shrinks_weights() {
     let norm = |rate: &str| {
-        let mut t = trainer(&[("regularization", "L2"), ("regularizationRate", rate), ("seed", "9")]);
+        let mut t = trainer(&[
+            ("regularization", "L2"),
+            ("regularizationRate", rate),
+            ("seed", "9"),
+        ]);
         for _ in 0..40 {
             t.epoch();
         }
@@ -70,7 +100,12 @@ fn l2_regularization_shrinks_weights() {
 
 #[test]
 fn a_huge_learning_rate_diverges_is_reported_and_restore_brings_back_finite_weights() {
-    let mut t = trainer(&[("learningRate", "10"), ("outputActivation", "linear"), ("activation", "relu"), ("networkShape", "8,8")]);
+    let mut t = trainer(&[
+        ("learningRate", "10"),
+        ("outputActivation", "linear"),
+        ("activation", "relu"),
+        ("networkShape", "8,8"),
+    ]);
     let ran = t.step(1000);
     let s = t.stats();
     assert!(s.diverged, "learning rate 10 should diverge");
@@ -89,14 +124,21 @@ fn a_huge_learning_rate_diverges_is_reported_and_restore_brings_back_finite_weig
     // Training runs again from there.
     let mut config = t.config().clone();
     config.learning_rate = 1e-6;
-    assert!(!t.set_config(config), "changing the learning rate keeps the network");
+    assert!(
+        !t.set_config(config),
+        "changing the learning rate keeps the network"
+    );
     assert_eq!(t.step(1), 1);
 }
 
 #[test]
 fn same_seed_same_run_bit_for_bit_other_seed_other_run() {
     let run = |seed: &str| {
-        let mut t = trainer(&[("seed", seed), ("optimizer", "adam"), ("learningRate", "0.01")]);
+        let mut t = trainer(&[
+            ("seed", seed),
+            ("optimizer", "adam"),
+            ("learningRate", "0.01"),
+        ]);
         t.step(200);
         (parameters(&t), t.stats().train_loss.to_bits())
     };
@@ -143,7 +185,10 @@ fn datasets_are_seeded_bounded_and_labelled_as_described() {
         assert_eq!(a, generate(kind, 300, 0.2, 4, 5));
         assert_ne!(a, generate(kind, 300, 0.2, 4, 6));
         assert_eq!(a.len(), 300);
-        assert!(a.iter().all(|p| p.x.abs() <= 6.0 && p.y.abs() <= 6.0), "{kind:?} leaves the domain");
+        assert!(
+            a.iter().all(|p| p.x.abs() <= 6.0 && p.y.abs() <= 6.0),
+            "{kind:?} leaves the domain"
+        );
     }
     // Without noise the circle's labels are exactly inside (+1) / outside (−1) radius 2.5.
     for p in generate(DatasetKind::Circle, 400, 0.0, 2, 1) {
@@ -165,29 +210,51 @@ fn datasets_are_seeded_bounded_and_labelled_as_described() {
 fn set_data_replaces_points_and_rejects_bad_ones_by_name() {
     let mut t = trainer(&[]);
     let p = |x, y, label| Point { x, y, label };
-    t.set_data(vec![p(1.0, 1.0, 1.0), p(-4.0, 2.0, -1.0)], vec![p(0.0, 0.0, 1.0)]).unwrap();
+    t.set_data(
+        vec![p(1.0, 1.0, 1.0), p(-4.0, 2.0, -1.0)],
+        vec![p(0.0, 0.0, 1.0)],
+    )
+    .unwrap();
     assert_eq!(t.train_samples().len(), 2);
-    assert_eq!(t.config().batch_size, 2, "the batch is clamped to the training set");
+    assert_eq!(
+        t.config().batch_size,
+        2,
+        "the batch is clamped to the training set"
+    );
     let e = t.set_data(vec![p(7.0, 0.0, 1.0)], vec![]).unwrap_err();
     assert_eq!(e.field, "trainPoints");
     assert!(e.message.contains("outside"), "{e}");
     let e = t.set_data(vec![p(1.0, 0.0, 0.5)], vec![]).unwrap_err();
     assert_eq!(e.field, "trainLabels");
     assert!(e.message.contains("0.5") && e.message.contains("+1"), "{e}");
-    assert_eq!(t.train_samples().len(), 2, "a rejected data set changes nothing");
+    assert_eq!(
+        t.train_samples().len(),
+        2,
+        "a rejected data set changes nothing"
+    );
 }
 
 #[test]
 fn compute_and_apply_are_separate_phases() {
     let mut t = trainer(&[]);
     let before = parameters(&t);
-    let loss = t.compute_gradients(&[1.0, 2.0, -3.0, 0.5], &[1.0, 0.0]).unwrap();
+    let loss = t
+        .compute_gradients(&[1.0, 2.0, -3.0, 0.5], &[1.0, 0.0])
+        .unwrap();
     assert!(loss > 0.0);
-    assert_eq!(parameters(&t), before, "computing gradients changes no weight");
-    assert_eq!(t.network.input, vec![-3.0, 0.5], "the last sample's values stay in the buffers");
+    assert_eq!(
+        parameters(&t),
+        before,
+        "computing gradients changes no weight"
+    );
+    assert_eq!(
+        t.network.input,
+        vec![-3.0, 0.5],
+        "the last sample's values stay in the buffers"
+    );
     t.apply_gradients();
     let after = parameters(&t);
-    let lr = t.config().learning_rate;
+    let lr = t.config().learning_rate as f32;
     let g = t.network.layers[0].weight_grads[0];
     assert_eq!(after[0], before[0] - lr * g);
     assert!(t.compute_gradients(&[1.0, 2.0, 3.0], &[1.0]).is_err());
@@ -207,7 +274,8 @@ fn trace_fills_one_samples_signals_without_updating() {
 
 #[test]
 fn from_fields_round_trips_the_normalised_config() {
-    let c = Config::from_fields([("dataset".to_string(), FieldValue::Text("spiralK".into()))]).unwrap();
+    let c =
+        Config::from_fields([("dataset".to_string(), FieldValue::Text("spiralK".into()))]).unwrap();
     assert_eq!(c.outputs(), 3);
     assert_eq!(Trainer::new(c).network.sizes(), vec![2, 4, 2, 3]);
 }

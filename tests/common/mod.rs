@@ -5,8 +5,12 @@ use backprop_playground::{Config, FieldValue, Trainer};
 
 /// A config from `key=value` pairs in their text form (as a link would give them).
 pub fn config(pairs: &[(&str, &str)]) -> Config {
-    Config::from_fields(pairs.iter().map(|(k, v)| (k.to_string(), FieldValue::Text(v.to_string()))))
-        .unwrap_or_else(|e| panic!("test config rejected: {e}"))
+    Config::from_fields(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), FieldValue::Text(v.to_string()))),
+    )
+    .unwrap_or_else(|e| panic!("test config rejected: {e}"))
 }
 
 pub fn trainer(pairs: &[(&str, &str)]) -> Trainer {

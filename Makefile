@@ -1,0 +1,56 @@
+# Backprop Playground. Quick start: `make serve` (build and serve the page), `make test` (every layer).
+SHELL := /bin/bash
+CRATE := backprop_playground
+WASM  := target/wasm32-unknown-unknown/release/$(CRATE).wasm
+PORT  ?= 8000
+
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup build serve test test-native test-wasm test-js test-e2e lint bench clean
+
+## Installs what the build needs (idempotent): wasm32 target, exact wasm-bindgen-cli, npm packages.
+setup:
+	@scripts/setup.sh
+
+## Builds the release wasm into www/pkg/, so that www/ is a complete static site.
+build: setup
+	cargo build --release --lib --target wasm32-unknown-unknown
+	wasm-bindgen --target web --no-typescript --out-dir www/pkg $(WASM)
+
+## Builds, then serves www/ on localhost and prints the URL.
+serve: build
+	node scripts/serve.mjs --port $(PORT)
+
+## Every test layer: native Rust, wasm in headless Chromium, JavaScript in Node, browser end-to-end.
+test: build lint test-native test-wasm test-js test-e2e
+	@echo "make test: every layer passed"
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --release
+
+test-wasm: setup
+	@scripts/require-chromium.sh
+	cargo test --release --target wasm32-unknown-unknown --test web
+
+test-js: build
+	node --test tests/js/
+
+test-e2e: build
+	@scripts/require-chromium.sh
+	node --test --test-concurrency=1 tests/e2e/
+
+## Speed: epochs per second natively and in wasm (Node), side by side.
+bench: build
+	cargo build --release --example bench
+	node bench/run.mjs
+
+clean:
+	cargo clean
+	rm -rf www/pkg node_modules

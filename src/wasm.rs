@@ -1,0 +1,305 @@
+//! The only file that knows wasm-bindgen: a thin `Playground` handle over the pure-Rust core.
+//! Buffers are handed out as zero-copy views over wasm memory; they are valid until the memory
+//! grows or the network is rebuilt (`setConfig` returning true), so the JS engine module re-creates
+//! them then. Names are camelCase on the JS side.
+
+use crate::config::{Config, FieldValue, MAX_SEED};
+use crate::dataset::Point;
+use crate::heatmap::{Heatmaps, MAX_RESOLUTION};
+use crate::network::Layer;
+use crate::trainer::Trainer;
+use js_sys::{Float32Array, Object, Uint8ClampedArray};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Playground {
+    trainer: Trainer,
+    heatmaps: Heatmaps,
+}
+
+/// A JS object's fields as loose values; `undefined` and `null` mean "not given".
+fn fields(config: &JsValue) -> Result<Vec<(String, FieldValue)>, JsError> {
+    if config.is_undefined() || config.is_null() {
+        return Ok(Vec::new());
+    }
+    if !config.is_object() || js_sys::Array::is_array(config) {
+        return Err(JsError::new("config: expected a plain object of settings"));
+    }
+    let mut out = Vec::new();
+    for entry in Object::entries(config.unchecked_ref::<Object>()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let parsed = serde_wasm_bindgen::from_value::<FieldValue>(value).map_err(|_| {
+            JsError::new(&format!(
+                "{key}: not a number, text, true/false or list of those"
+            ))
+        })?;
+        out.push((key, parsed));
+    }
+    Ok(out)
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("plain data serialises")
+}
+
+fn points(xy: &[f32], labels: &[f32], field: &str) -> Result<Vec<Point>, JsError> {
+    if xy.len() != 2 * labels.len() {
+        return Err(JsError::new(&format!(
+            "{field}: {} coordinates for {} labels; give one (x, y) pair per label",
+            xy.len(),
+            labels.len()
+        )));
+    }
+    Ok(xy
+        .chunks_exact(2)
+        .zip(labels)
+        .map(|(p, &label)| Point {
+            x: p[0],
+            y: p[1],
+            label,
+        })
+        .collect())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Trace<'a> {
+    index: u32,
+    x: f32,
+    y: f32,
+    label: f32,
+    input: &'a [f32],
+    target: &'a [f32],
+    output: &'a [f32],
+    loss: f32,
+}
+
+impl Playground {
+    fn layer(&self, l: usize) -> Result<&Layer, JsError> {
+        let layers = &self.trainer.network.layers;
+        layers.get(l).ok_or_else(|| {
+            JsError::new(&format!(
+                "layer {l} does not exist; layers are 0 to {}",
+                layers.len() - 1
+            ))
+        })
+    }
+
+    fn view(&self, l: usize, pick: fn(&Layer) -> &[f32]) -> Result<Float32Array, JsError> {
+        // SAFETY: the slice lives as long as this network; the JS engine drops the view when the
+        // memory grows or the network is rebuilt.
+        Ok(unsafe { Float32Array::view(pick(self.layer(l)?)) })
+    }
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Builds a playground from a plain object of settings (all optional).
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<Playground, JsError> {
+        let config =
+            Config::from_fields(fields(&config)?).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Playground {
+            trainer: Trainer::new(config),
+            heatmaps: Heatmaps::default(),
+        })
+    }
+
+    /// The full, normalised configuration.
+    pub fn config(&self) -> JsValue {
+        to_js(self.trainer.config())
+    }
+
+    /// Changes some settings. Learning rate, regularisation, batch size, optimiser and shuffling
+    /// apply at once; anything else rebuilds the network (returns true: re-create every view).
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(&mut self, changes: JsValue) -> Result<bool, JsError> {
+        let config = self
+            .trainer
+            .config()
+            .merged(fields(&changes)?)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(self.trainer.set_config(config))
+    }
+
+    /// `[inputs, hidden…, outputs]`.
+    #[wasm_bindgen(js_name = layerSizes)]
+    pub fn layer_sizes(&self) -> JsValue {
+        to_js(&self.trainer.network.sizes())
+    }
+
+    pub fn weights(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.weights)
+    }
+    pub fn biases(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.biases)
+    }
+    #[wasm_bindgen(js_name = weightGrads)]
+    pub fn weight_grads(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.weight_grads)
+    }
+    #[wasm_bindgen(js_name = biasGrads)]
+    pub fn bias_grads(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.bias_grads)
+    }
+    #[wasm_bindgen(js_name = preActivations)]
+    pub fn pre_activations(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.pre_activations)
+    }
+    pub fn activations(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.activations)
+    }
+    #[wasm_bindgen(js_name = activationGrads)]
+    pub fn activation_grads(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.activation_grads)
+    }
+    pub fn deltas(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.deltas)
+    }
+    /// The network inputs (feature values) of the last sample.
+    pub fn inputs(&self) -> Float32Array {
+        // SAFETY: as for `view`.
+        unsafe { Float32Array::view(&self.trainer.network.input) }
+    }
+
+    /// Replaces one layer's weights and biases (the only way to write them).
+    #[wasm_bindgen(js_name = setParams)]
+    pub fn set_params(&mut self, l: usize, weights: &[f32], biases: &[f32]) -> Result<(), JsError> {
+        self.trainer
+            .set_params(l, weights, biases)
+            .map_err(|e| JsError::new(&e.message))
+    }
+
+    /// Forward and backward over the given samples, no weight change; returns the mean loss.
+    #[wasm_bindgen(js_name = computeGradients)]
+    pub fn compute_gradients(&mut self, inputs: &[f32], targets: &[f32]) -> Result<f32, JsError> {
+        self.trainer
+            .compute_gradients(inputs, targets)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// One optimiser update from the gradient buffers.
+    #[wasm_bindgen(js_name = applyGradients)]
+    pub fn apply_gradients(&mut self) {
+        self.trainer.apply_gradients();
+    }
+
+    /// Replaces the data: (x, y) pairs in [−6, 6]² and their labels.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(
+        &mut self,
+        train_points: &[f32],
+        train_labels: &[f32],
+        test_points: &[f32],
+        test_labels: &[f32],
+    ) -> Result<(), JsError> {
+        let train = points(train_points, train_labels, "trainPoints")?;
+        let test = points(test_points, test_labels, "testPoints")?;
+        self.trainer
+            .set_data(train, test)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The training points as x, y, label triples (a copy).
+    #[wasm_bindgen(js_name = trainPoints)]
+    pub fn train_points(&self) -> Vec<f32> {
+        triples(&self.trainer.train_samples().points)
+    }
+
+    /// The test points as x, y, label triples (a copy).
+    #[wasm_bindgen(js_name = testPoints)]
+    pub fn test_points(&self) -> Vec<f32> {
+        triples(&self.trainer.test_samples().points)
+    }
+
+    /// Runs up to `n` mini-batch updates (fewer if training diverges); returns how many ran.
+    pub fn step(&mut self, n: u32) -> u32 {
+        self.trainer.step(n as usize) as u32
+    }
+
+    /// Runs the rest of the current epoch; returns the updates run.
+    pub fn epoch(&mut self) -> u32 {
+        self.trainer.epoch() as u32
+    }
+
+    pub fn stats(&mut self) -> JsValue {
+        to_js(&self.trainer.stats())
+    }
+
+    /// After a divergence, brings back the last finite parameters. Returns whether it did.
+    pub fn restore(&mut self) -> bool {
+        self.trainer.restore()
+    }
+
+    /// Forward and backward for one training sample without updating; z, a, δ and the gradient
+    /// buffers then hold that sample's values.
+    pub fn trace(&mut self, index: u32) -> Result<JsValue, JsError> {
+        let count = self.trainer.train_samples().len();
+        let loss = self.trainer.trace(index as usize).ok_or_else(|| {
+            JsError::new(&format!(
+                "sample {index} does not exist; there are {count} training samples"
+            ))
+        })?;
+        let p = self.trainer.train_samples().points[index as usize];
+        let (input, target) = self.trainer.train_samples().sample(index as usize);
+        Ok(to_js(&Trace {
+            index,
+            x: p.x,
+            y: p.y,
+            label: p.label,
+            input,
+            target,
+            output: self.trainer.network.output(),
+            loss,
+        }))
+    }
+
+    /// RGBA pixels (`resolution`² × 4, row 0 at y = +6) of one node over [−6, 6]²: node −1 is
+    /// the prediction, 0.. number every node from the inputs through each layer. The view is
+    /// valid until the next call.
+    pub fn heatmap(&mut self, node: i32, resolution: u32) -> Result<Uint8ClampedArray, JsError> {
+        let resolution = resolution as usize;
+        if !(1..=MAX_RESOLUTION).contains(&resolution) {
+            return Err(JsError::new(&format!(
+                "resolution {resolution} is not allowed; use 1 to {MAX_RESOLUTION}"
+            )));
+        }
+        let version = self.trainer.params_version();
+        let config = self.trainer.config().clone();
+        self.heatmaps
+            .update(self.trainer.scratch_network(), &config, version, resolution);
+        let nodes = self.heatmaps.node_count() as i32;
+        let pixels = match node {
+            -1 => self.heatmaps.paint_output(&config),
+            n if (0..nodes).contains(&n) => self.heatmaps.paint_node(n as usize),
+            n => {
+                return Err(JsError::new(&format!(
+                    "node {n} does not exist; use -1 (the prediction) or 0 to {}",
+                    nodes - 1
+                )))
+            }
+        };
+        // SAFETY: as for `view`; valid until the next heatmap call.
+        Ok(unsafe { Uint8ClampedArray::view(pixels) })
+    }
+
+    /// A fresh seed from the browser's entropy (for a "new seed" button).
+    #[wasm_bindgen(js_name = randomSeed)]
+    pub fn random_seed() -> f64 {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).expect("the browser provides entropy");
+        (u64::from_le_bytes(bytes) & MAX_SEED) as f64
+    }
+}
+
+fn triples(points: &[Point]) -> Vec<f32> {
+    points.iter().flat_map(|p| [p.x, p.y, p.label]).collect()
+}
