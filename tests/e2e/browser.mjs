@@ -1,0 +1,62 @@
+// Shared set-up for the end-to-end tests: serve www/ on a free loopback port and drive Debian's
+// Chromium through playwright-core (which never downloads a browser of its own).
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const RESULTS = new URL('../../test-results/', import.meta.url).pathname;
+mkdirSync(RESULTS, { recursive: true });
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts the server and the browser; returns { url, browser, close }. */
+export async function start() {
+  const server = await serve({ port: 0 });
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  return {
+    url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/**
+ * Opens the page at `url` in a new page of `viewport` size and waits until it is ready.
+ * `page.problems` collects console errors, page errors and failed requests.
+ */
+export async function open(browser, url, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  page.problems = [];
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()}`));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout: 15000 });
+  return page;
+}
+
+export const text = (page, selector) => page.textContent(selector).then((t) => t.trim());
+export const number = async (page, selector) => Number(await text(page, selector));
+
+/** A fingerprint of a canvas's pixels, to see that a drawing changed. */
+export function canvasHash(page, id) {
+  return page.evaluate((id) => {
+    const c = document.getElementById(id);
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < data.length; i += 7) h = (h * 31 + data[i]) | 0;
+    return h;
+  }, id);
+}

@@ -1,0 +1,32 @@
+// The palette, shared with the Rust heatmaps (src/heatmap.rs): colour-blind-safe orange for
+// negative, grey at zero, blue for positive; Okabe–Ito colours for classes.
+export const NEGATIVE = [245, 147, 34];
+export const ZERO = [232, 234, 235];
+export const POSITIVE = [8, 119, 189];
+export const CLASS_COLOURS = [
+  [230, 159, 0],
+  [86, 180, 233],
+  [0, 158, 115],
+  [240, 228, 66],
+  [0, 114, 178],
+  [213, 94, 0],
+  [204, 121, 167],
+  [110, 110, 110],
+];
+
+const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
+
+/** [r, g, b] of a value in −1..1 (clamped) on the diverging palette. */
+export function diverging(v) {
+  const t = Math.max(-1, Math.min(1, v));
+  return t >= 0 ? mix(ZERO, POSITIVE, t) : mix(ZERO, NEGATIVE, -t);
+}
+
+export const css = ([r, g, b], alpha = 1) => `rgba(${r}, ${g}, ${b}, ${alpha})`;
+
+/** Fill colour of a data point's label for a problem type. */
+export function labelColour(problem, label) {
+  if (problem === 'multiclass') return CLASS_COLOURS[label % CLASS_COLOURS.length];
+  if (problem === 'regression') return diverging(label);
+  return label > 0 ? POSITIVE : NEGATIVE;
+}

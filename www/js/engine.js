@@ -1,0 +1,133 @@
+// The one module that touches the wasm module and its memory. It hands out zero-copy typed-array
+// views over wasm memory and re-creates them when they go stale: memory growth detaches a view
+// (byteLength 0, or a buffer that is no longer memory.buffer), and rebuilding the network frees
+// the buffers behind every view. Writes go through methods, never through views.
+import init, { initSync, Playground } from '../pkg/backprop_playground.js';
+
+let wasm = null;
+
+/** Loads the wasm module in a page (fetches pkg/backprop_playground_bg.wasm). */
+export async function loadEngine() {
+  wasm ??= await init();
+}
+
+/** Loads the wasm module from its bytes (Node tests, benchmarks). */
+export function loadEngineSync(bytes) {
+  wasm ??= initSync({ module: bytes });
+}
+
+/** The wasm linear memory (for tests that grow it). */
+export function wasmMemory() {
+  return wasm.memory;
+}
+
+/** The per-layer buffers a view can be taken of. */
+export const BUFFERS = [
+  'weights',
+  'biases',
+  'weightGrads',
+  'biasGrads',
+  'preActivations',
+  'activations',
+  'activationGrads',
+  'deltas',
+];
+
+export class Engine {
+  /** `config`: a plain object of settings; an invalid one throws an Error naming the field. */
+  constructor(config = {}) {
+    if (!wasm) throw new Error('the engine is not loaded yet: call loadEngine() first');
+    this.playground = new Playground(config);
+    this.views = new Map();
+    this.sizes = this.playground.layerSizes();
+  }
+
+  /** Frees the wasm side; the engine is unusable afterwards. */
+  free() {
+    this.views.clear();
+    this.playground.free();
+  }
+
+  /** A live view of one layer's buffer (`kind` from BUFFERS), re-created when stale. */
+  view(kind, layer) {
+    const key = `${kind}:${layer}`;
+    let view = this.views.get(key);
+    if (!view || view.byteLength === 0 || view.buffer !== wasm.memory.buffer) {
+      if (kind === 'inputs') view = this.playground.inputs();
+      else if (BUFFERS.includes(kind)) view = this.playground[kind](layer);
+      else throw new Error(`no buffer named ${kind}; use inputs or one of ${BUFFERS.join(', ')}`);
+      this.views.set(key, view);
+    }
+    return view;
+  }
+
+  /** The network inputs (feature values) of the last sample passed forward. */
+  inputs() {
+    return this.view('inputs', 0);
+  }
+
+  config() {
+    return this.playground.config();
+  }
+
+  /**
+   * Changes some settings; returns true when the network was rebuilt (then every view, layer
+   * size and weight is new). Throws an Error naming the field when a value is invalid, and then
+   * nothing changes.
+   */
+  setConfig(changes) {
+    const rebuilt = this.playground.setConfig(changes);
+    if (rebuilt) {
+      this.views.clear();
+      this.sizes = this.playground.layerSizes();
+    }
+    return rebuilt;
+  }
+
+  step(n = 1) {
+    return this.playground.step(n);
+  }
+  epoch() {
+    return this.playground.epoch();
+  }
+  stats() {
+    return this.playground.stats();
+  }
+  restore() {
+    return this.playground.restore();
+  }
+  trace(index) {
+    return this.playground.trace(index);
+  }
+  setParams(layer, weights, biases) {
+    this.playground.setParams(layer, weights, biases);
+  }
+  computeGradients(inputs, targets) {
+    return this.playground.computeGradients(inputs, targets);
+  }
+  applyGradients() {
+    this.playground.applyGradients();
+  }
+  setData(trainPoints, trainLabels, testPoints, testLabels) {
+    this.playground.setData(trainPoints, trainLabels, testPoints, testLabels);
+  }
+  /** x, y, label triples (copies). */
+  trainPoints() {
+    return this.playground.trainPoints();
+  }
+  testPoints() {
+    return this.playground.testPoints();
+  }
+
+  /**
+   * RGBA pixels of a node's heatmap (node −1: the prediction). The array is a view that is only
+   * valid until the next heatmap call: copy it (new ImageData(...)) at once.
+   */
+  heatmap(node, resolution) {
+    return this.playground.heatmap(node, resolution);
+  }
+
+  static randomSeed() {
+    return Playground.randomSeed();
+  }
+}

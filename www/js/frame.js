@@ -1,0 +1,43 @@
+// Pacing of training inside the animation frame: pure functions, tested in Node.
+
+/**
+ * How many steps to run in the next chunk of a frame: enough to fill what is left of the budget
+ * at the measured cost per step, at least one, never past what the frame still wants.
+ */
+export function nextChunk({ msPerStep, remainingMs, wanted }) {
+  if (wanted <= 0 || remainingMs <= 0) return 0;
+  if (!(msPerStep > 0)) return 1;
+  return Math.max(1, Math.min(wanted, Math.floor(remainingMs / msPerStep)));
+}
+
+/** Exponential moving average of the cost per step (ms), robust to a first, cold measurement. */
+export function updateCost(previous, elapsedMs, steps) {
+  if (steps <= 0) return previous;
+  const sample = elapsedMs / steps;
+  return previous > 0 ? previous * 0.8 + sample * 0.2 : sample;
+}
+
+/** Whether a throttled job (e.g. heatmap repaint) may run now. */
+export function due(lastMs, nowMs, intervalMs) {
+  return nowMs - lastMs >= intervalMs;
+}
+
+/** The learning rates offered on the log-scale slider. */
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+
+/** Index of the offered learning rate closest (in log scale) to `rate`. */
+export function learningRateIndex(rate) {
+  let best = 0;
+  for (let i = 1; i < LEARNING_RATES.length; i++) {
+    if (Math.abs(Math.log(LEARNING_RATES[i] / rate)) < Math.abs(Math.log(LEARNING_RATES[best] / rate))) best = i;
+  }
+  return best;
+}
+
+/** A loss for display: fixed digits, scientific for tiny values, a word for non-finite ones. */
+export function formatLoss(v) {
+  if (v === null || v === undefined) return '–';
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : '∞';
+  if (v !== 0 && Math.abs(v) < 0.001) return v.toExponential(2);
+  return v.toFixed(3);
+}
