@@ -21,8 +21,15 @@ if [ "$have" != "$want" ]; then
   echo "setup: installing wasm-bindgen-cli $want (found: ${have:-none}); this takes about 3 minutes"
   # --locked reproduces the CLI's own lock file, but that file may name a dependency version the
   # registry mirror no longer serves; then let cargo pick the newest compatible versions instead.
-  cargo install wasm-bindgen-cli --version "$want" --locked ||
-    cargo install wasm-bindgen-cli --version "$want"
+  # --force: cargo's record of installed crates can disagree with the binaries that are there.
+  cargo install wasm-bindgen-cli --version "$want" --locked --force ||
+    cargo install wasm-bindgen-cli --version "$want" --force
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    echo "setup: wasm-bindgen $want was installed but \`wasm-bindgen --version\` says ${have:-nothing};" \
+      "is ~/.cargo/bin on PATH?" >&2
+    exit 1
+  fi
 fi
 
 # npm packages for the JS and browser tests (playwright-core drives the system Chromium; it never

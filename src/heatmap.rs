@@ -182,7 +182,9 @@ mod tests {
         let mut t = Trainer::new(config.clone());
         let version = t.params_version();
         let mut maps = Heatmaps::default();
-        maps.update(t.scratch_network(), &config, version, 8);
+        assert!(!maps.is_current(version, 8));
+        maps.update(t.scratch_network().0, &config, version, 8);
+        assert!(maps.is_current(version, 8) && !maps.is_current(version + 1, 8));
         assert_eq!(maps.node_count(), 2 + 4 + 2 + 1);
         // Input node 0 is x: left to right across every row; node 1 is x·y.
         let x = maps.values(0);
@@ -190,7 +192,7 @@ mod tests {
         assert_eq!(x[7], cell_center(7, 8));
         assert_eq!(maps.values(1)[0], cell_center(0, 8) * -cell_center(0, 8));
         // The output node equals a forward pass at that point.
-        let net = t.scratch_network();
+        let net = t.scratch_network().0;
         net.forward(&[cell_center(2, 8), cell_center(2, 8) * -cell_center(5, 8)]);
         let expected = net.output()[0];
         assert_eq!(maps.values(8)[5 * 8 + 2], expected);

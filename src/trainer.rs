@@ -468,13 +468,13 @@ impl Trainer {
         self.params_version
     }
 
-    /// The evaluation network, holding the current parameters.
-    pub fn scratch_network(&mut self) -> &mut Network {
+    /// The evaluation network, holding the current parameters, and the configuration.
+    pub fn scratch_network(&mut self) -> (&mut Network, &Config) {
         for (s, n) in self.scratch.layers.iter_mut().zip(&self.network.layers) {
             s.weights.copy_from_slice(&n.weights);
             s.biases.copy_from_slice(&n.biases);
         }
-        &mut self.scratch
+        (&mut self.scratch, &self.config)
     }
 
     fn evaluate(&mut self) -> Evaluation {

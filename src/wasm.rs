@@ -273,12 +273,13 @@ impl Playground {
             )));
         }
         let version = self.trainer.params_version();
-        let config = self.trainer.config().clone();
-        self.heatmaps
-            .update(self.trainer.scratch_network(), &config, version, resolution);
+        if !self.heatmaps.is_current(version, resolution) {
+            let (network, config) = self.trainer.scratch_network();
+            self.heatmaps.update(network, config, version, resolution);
+        }
         let nodes = self.heatmaps.node_count() as i32;
         let pixels = match node {
-            -1 => self.heatmaps.paint_output(&config),
+            -1 => self.heatmaps.paint_output(self.trainer.config()),
             n if (0..nodes).contains(&n) => self.heatmaps.paint_node(n as usize),
             n => {
                 return Err(JsError::new(&format!(
