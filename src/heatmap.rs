@@ -42,7 +42,12 @@ pub fn cell_center(index: usize, resolution: usize) -> Scalar {
 }
 
 impl Heatmaps {
-    /// Recomputes the node values if the parameters or the resolution changed.
+    /// Whether the values are those of parameter `version` at `resolution`.
+    pub fn is_current(&self, version: u64, resolution: usize) -> bool {
+        self.version == Some(version) && self.resolution == resolution
+    }
+
+    /// Computes every node's value over the grid with `network` (holding parameter `version`).
     pub fn update(
         &mut self,
         network: &mut Network,
@@ -50,9 +55,6 @@ impl Heatmaps {
         version: u64,
         resolution: usize,
     ) {
-        if self.version == Some(version) && self.resolution == resolution {
-            return;
-        }
         let cells = resolution * resolution;
         let sizes = network.sizes();
         self.nodes = sizes.iter().sum();

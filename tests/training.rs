@@ -279,3 +279,51 @@ fn from_fields_round_trips_the_normalised_config() {
     assert_eq!(c.outputs(), 3);
     assert_eq!(Trainer::new(c).network.sizes(), vec![2, 4, 2, 3]);
 }
+
+#[test]
+fn no_hidden_layer_is_logistic_regression_and_trains() {
+    let mut t = trainer(&[
+        ("networkShape", ""),
+        ("dataset", "gauss"),
+        ("learningRate", "0.3"),
+    ]);
+    assert_eq!(t.network.sizes(), vec![2, 1]);
+    let start = t.stats().train_loss;
+    for _ in 0..30 {
+        t.epoch();
+    }
+    let s = t.stats();
+    assert!(s.train_loss < 0.5 * start && s.hidden_count == 0 && s.dead.is_empty());
+}
+
+/// Batch losses of `epochs` epochs with a learning rate of 0, so that only the order varies.
+fn batch_losses(shuffle: &str, epochs: usize) -> Vec<Vec<u32>> {
+    let mut t = trainer(&[
+        ("shuffle", shuffle),
+        ("learningRate", "0"),
+        ("batchSize", "25"),
+    ]);
+    (0..epochs)
+        .map(|_| {
+            (0..10)
+                .map(|_| {
+                    t.step(1);
+                    t.stats().batch_loss.to_bits()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_order_is_reshuffled_every_epoch_unless_shuffle_is_off() {
+    let fixed = batch_losses("false", 3);
+    assert_eq!(fixed[0], fixed[1]);
+    assert_eq!(fixed[1], fixed[2]);
+    let shuffled = batch_losses("true", 3);
+    assert_ne!(shuffled[0], shuffled[1]);
+    assert_ne!(shuffled[1], shuffled[2]);
+    // Same points, other batches: the epoch's mean loss is the same up to rounding.
+    let mean = |e: &Vec<u32>| e.iter().map(|b| f32::from_bits(*b)).sum::<f32>() / 10.0;
+    assert!((mean(&shuffled[0]) - mean(&shuffled[1])).abs() < 1e-5);
+}
