@@ -275,7 +275,25 @@ impl Config {
     pub fn from_fields(
         fields: impl IntoIterator<Item = (String, FieldValue)>,
     ) -> Result<Config, ConfigError> {
-        let given = Given(fields.into_iter().collect());
+        let mut given: Vec<(String, FieldValue)> = fields.into_iter().collect();
+        // A preset is a base layer: its fields first, so that every field given overrides it.
+        if let Some(pos) = given.iter().rposition(|(k, _)| k == "preset") {
+            let (_, value) = given.remove(pos);
+            given.retain(|(k, _)| k != "preset");
+            let preset = match &value {
+                FieldValue::Text(name) => crate::presets::find(name),
+                _ => None,
+            }
+            .ok_or_else(|| {
+                let names: Vec<_> = crate::presets::PRESETS.iter().map(|p| p.name).collect();
+                error(
+                    "preset",
+                    format!("{value} is not a preset; use one of {}", names.join(", ")),
+                )
+            })?;
+            given.splice(0..0, preset.fields());
+        }
+        let given = Given(given);
         if let Some((key, _)) = given.0.iter().find(|(k, _)| !FIELDS.contains(&k.as_str())) {
             return Err(error(
                 key,
@@ -475,6 +493,10 @@ impl Config {
     ) -> Result<Config, ConfigError> {
         let changes: Vec<(String, FieldValue)> = changes.into_iter().collect();
         let changed = |k: &str| changes.iter().any(|(c, _)| c == k);
+        if changed("preset") {
+            // A preset replaces the whole configuration; the other changes apply on top of it.
+            return Config::from_fields(changes);
+        }
         let mut followers: Vec<&str> = Vec::new();
         if changed("dataset") || changed("problem") {
             followers.extend(["dataset", "problem", "outputActivation", "loss"]);
@@ -683,6 +705,24 @@ mod tests {
             .merged([("learningRate".to_string(), text("fast"))])
             .unwrap_err();
         assert_eq!(e.field, "learningRate");
+    }
+
+    #[test]
+    fn a_preset_is_a_base_that_given_fields_override() {
+        let c = with(&[
+            ("preset", text("vanishingGradients")),
+            ("learningRate", text("0.01")),
+        ])
+        .unwrap();
+        assert_eq!(c.network_shape.len(), 10);
+        assert_eq!(c.activation, Activation::Sigmoid);
+        assert_eq!(c.learning_rate, 0.01);
+        let e = with(&[("preset", text("nope"))]).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("preset: \"nope\" is not a preset; use one of sourceText"),
+            "{e}"
+        );
     }
 
     #[test]

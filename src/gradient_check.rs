@@ -2,21 +2,8 @@
 //! tests, and beside every factor in the page's chain-rule inspector).
 
 use crate::network::Network;
+pub use crate::network::Param;
 use crate::Scalar;
-
-/// One trainable parameter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Param {
-    /// W[i][j] of `layer`, at `index = i * inputs + j`.
-    Weight {
-        layer: usize,
-        index: usize,
-    },
-    Bias {
-        layer: usize,
-        index: usize,
-    },
-}
 
 fn slot(network: &mut Network, param: Param) -> &mut Scalar {
     match param {

@@ -13,6 +13,7 @@ pub mod heatmap;
 pub mod loss;
 pub mod network;
 pub mod optimizer;
+pub mod presets;
 pub mod rng;
 pub mod trainer;
 

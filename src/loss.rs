@@ -46,18 +46,38 @@ impl Loss {
         }
     }
 
-    /// Writes δ = ∂L/∂z for the output layer and returns the loss.
+    /// Fills the output layer's signals for one sample and returns its loss:
+    /// `loss_grads` = ∂L/∂ŷ, `derivatives` = ∂ŷᵢ/∂zᵢ (for softmax the Jacobian's diagonal), and
+    /// `deltas` = δ = ∂L/∂z, the error signal that enters the network from the right.
     ///
     /// MSE with an element-wise activation is the source text's Step 1:
     /// ∂L/∂z = (ŷ − y) · f′(z), which for a sigmoid is (ŷ − y) · ŷ · (1 − ŷ).
-    pub fn output_deltas(
+    pub fn output_signals(
         self,
         act: Activation,
         z: &[Scalar],
         a: &[Scalar],
         y: &[Scalar],
-        deltas: &mut [Scalar],
+        out: OutputSignals<'_>,
     ) -> Scalar {
+        let OutputSignals {
+            loss_grads,
+            derivatives,
+            deltas,
+        } = out;
+        for (i, d) in derivatives.iter_mut().enumerate() {
+            *d = match act {
+                Activation::Softmax => a[i] * (1.0 - a[i]),
+                _ => act.derivative(z[i]),
+            };
+        }
+        for i in 0..a.len() {
+            loss_grads[i] = match (self, act) {
+                (Loss::Mse, _) => a[i] - y[i],
+                (Loss::CrossEntropy, Activation::Softmax) => -y[i] / a[i].max(Scalar::MIN_POSITIVE),
+                (Loss::CrossEntropy, _) => (a[i] - y[i]) / derivatives[i].max(Scalar::MIN_POSITIVE),
+            };
+        }
         match (self, act) {
             // Cross-entropy with its matching output cancels the activation's derivative: ŷ − y.
             (Loss::CrossEntropy, _) => {
@@ -73,11 +93,22 @@ impl Loss {
                 }
             }
             (Loss::Mse, _) => {
-                for (((d, &zi), p), t) in deltas.iter_mut().zip(z).zip(a).zip(y) {
-                    *d = (p - t) * act.derivative(zi);
+                for ((d, g), f) in deltas
+                    .iter_mut()
+                    .zip(loss_grads.iter())
+                    .zip(derivatives.iter())
+                {
+                    *d = g * f;
                 }
             }
         }
         self.value(act, z, a, y)
     }
+}
+
+/// Where `output_signals` writes.
+pub struct OutputSignals<'a> {
+    pub loss_grads: &'a mut [Scalar],
+    pub derivatives: &'a mut [Scalar],
+    pub deltas: &'a mut [Scalar],
 }

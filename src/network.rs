@@ -3,7 +3,7 @@
 //! the weight from input j to neuron i, as in the source text. Nothing here allocates after `new`.
 
 use crate::activation::{softmax, Activation};
-use crate::loss::Loss;
+use crate::loss::{Loss, OutputSignals};
 use crate::rng::Rng;
 use crate::Scalar;
 use serde::Serialize;
@@ -34,6 +34,20 @@ impl Init {
     }
 }
 
+/// One trainable parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// W[i][j] of `layer`, at `index = i * inputs + j`.
+    Weight {
+        layer: usize,
+        index: usize,
+    },
+    Bias {
+        layer: usize,
+        index: usize,
+    },
+}
+
 /// Every bias starts here (as in TensorFlow Playground): slightly positive keeps ReLUs alive.
 pub const INITIAL_BIAS: Scalar = 0.1;
 
@@ -53,6 +67,8 @@ pub struct Layer {
     pub activations: Vec<Scalar>,
     /// ∂L/∂a of the last sample.
     pub activation_grads: Vec<Scalar>,
+    /// f′(z) of the last sample (∂aᵢ/∂zᵢ; for softmax the Jacobian's diagonal).
+    pub derivatives: Vec<Scalar>,
     /// δ = ∂L/∂z of the last sample: the error signal.
     pub deltas: Vec<Scalar>,
     /// ∂L/∂W, mean over the last batch.
@@ -76,6 +92,7 @@ impl Layer {
             pre_activations: zeros(outputs),
             activations: zeros(outputs),
             activation_grads: zeros(outputs),
+            derivatives: zeros(outputs),
             deltas: zeros(outputs),
             weight_grads: zeros(inputs * outputs),
             bias_grads: zeros(outputs),
@@ -140,13 +157,10 @@ impl Layer {
 
     /// δ = ∂L/∂a · f′(z): the gate by the activation's derivative.
     fn gate(&mut self) {
-        for ((d, g), &z) in self
-            .deltas
-            .iter_mut()
-            .zip(&self.activation_grads)
-            .zip(&self.pre_activations)
-        {
-            *d = g * self.activation.derivative(z);
+        for i in 0..self.outputs {
+            let f = self.activation.derivative(self.pre_activations[i]);
+            self.derivatives[i] = f;
+            self.deltas[i] = self.activation_grads[i] * f;
         }
     }
 
@@ -252,12 +266,16 @@ impl Network {
         let loss = self.loss;
         let last = self.layers.len() - 1;
         let out = &mut self.layers[last];
-        let value = loss.output_deltas(
+        let value = loss.output_signals(
             out.activation,
             &out.pre_activations,
             &out.activations,
             target,
-            &mut out.deltas,
+            OutputSignals {
+                loss_grads: &mut out.activation_grads,
+                derivatives: &mut out.derivatives,
+                deltas: &mut out.deltas,
+            },
         );
         for l in (0..=last).rev() {
             let (before, rest) = self.layers.split_at_mut(l);
@@ -358,6 +376,42 @@ impl Network {
                 dst.copy_from_slice(&from[at..at + n]);
                 at += n;
             }
+        }
+    }
+
+    /// Whether `param` exists in this network.
+    pub fn has(&self, param: Param) -> bool {
+        match param {
+            Param::Weight { layer, index } => self
+                .layers
+                .get(layer)
+                .is_some_and(|l| index < l.weights.len()),
+            Param::Bias { layer, index } => self
+                .layers
+                .get(layer)
+                .is_some_and(|l| index < l.biases.len()),
+        }
+    }
+
+    /// (value, gradient, position in the `save_parameters` order) of an existing parameter.
+    pub fn param(&self, param: Param) -> (Scalar, Scalar, usize) {
+        let (layer, index, is_bias) = match param {
+            Param::Weight { layer, index } => (layer, index, false),
+            Param::Bias { layer, index } => (layer, index, true),
+        };
+        let before: usize = self.layers[..layer]
+            .iter()
+            .map(Layer::parameter_count)
+            .sum();
+        let l = &self.layers[layer];
+        if is_bias {
+            (
+                l.biases[index],
+                l.bias_grads[index],
+                before + l.weights.len() + index,
+            )
+        } else {
+            (l.weights[index], l.weight_grads[index], before + index)
         }
     }
 

@@ -127,52 +127,85 @@ impl Optimizer {
             self.reset();
             self.kind = rule.kind;
         }
-        if rule.kind == OptimizerKind::Adam {
-            self.beta1_power *= ADAM_BETA1;
-            self.beta2_power *= ADAM_BETA2;
-        }
+        let powers = self.next_powers(rule);
+        (self.beta1_power, self.beta2_power) = powers;
         let mut at = 0;
         for layer in &mut network.layers {
-            let n = layer.weights.len();
-            self.update(rule, &mut layer.weights, &layer.weight_grads, at, true);
-            at += n;
-            let n = layer.biases.len();
-            self.update(rule, &mut layer.biases, &layer.bias_grads, at, false);
-            at += n;
+            for (params, grads, regularize) in [
+                (&mut layer.weights, &layer.weight_grads, true),
+                (&mut layer.biases, &layer.bias_grads, false),
+            ] {
+                for (k, (w, &g)) in params.iter_mut().zip(grads.iter()).enumerate() {
+                    let (dw, first, second) = self.change(rule, at + k, *w, g, regularize, powers);
+                    *w += dw;
+                    self.first[at + k] = first;
+                    self.second[at + k] = second;
+                }
+                at += params.len();
+            }
         }
     }
 
-    fn update(
-        &mut self,
+    /// The change the next `apply` will make to the parameter at `at` (value `w`, gradient `g`).
+    pub fn preview(
+        &self,
         rule: &UpdateRule,
-        params: &mut [Scalar],
-        grads: &[Scalar],
         at: usize,
+        w: Scalar,
+        g: Scalar,
         regularize: bool,
-    ) {
+    ) -> Scalar {
+        if rule.kind != self.kind {
+            let fresh = Optimizer::new(self.first.len());
+            return Optimizer {
+                kind: rule.kind,
+                ..fresh
+            }
+            .preview(rule, at, w, g, regularize);
+        }
+        self.change(rule, at, w, g, regularize, self.next_powers(rule))
+            .0
+    }
+
+    /// β₁ᵗ and β₂ᵗ for the coming update.
+    fn next_powers(&self, rule: &UpdateRule) -> (Scalar, Scalar) {
+        if rule.kind == OptimizerKind::Adam {
+            (self.beta1_power * ADAM_BETA1, self.beta2_power * ADAM_BETA2)
+        } else {
+            (self.beta1_power, self.beta2_power)
+        }
+    }
+
+    /// (Δw, new first moment, new second moment) for one parameter.
+    fn change(
+        &self,
+        rule: &UpdateRule,
+        at: usize,
+        w: Scalar,
+        g: Scalar,
+        regularize: bool,
+        (b1t, b2t): (Scalar, Scalar),
+    ) -> (Scalar, Scalar, Scalar) {
         let eta = rule.learning_rate;
         let reg_rate = if regularize {
             rule.regularization_rate
         } else {
             0.0
         };
-        let first = &mut self.first[at..at + params.len()];
-        let second = &mut self.second[at..at + params.len()];
-        for (k, (w, &g)) in params.iter_mut().zip(grads).enumerate() {
-            let g = g + reg_rate * rule.regularization.derivative(*w);
-            match rule.kind {
-                OptimizerKind::Sgd => *w -= eta * g,
-                OptimizerKind::Momentum => {
-                    first[k] = MOMENTUM * first[k] + g;
-                    *w -= eta * first[k];
-                }
-                OptimizerKind::Adam => {
-                    first[k] = ADAM_BETA1 * first[k] + (1.0 - ADAM_BETA1) * g;
-                    second[k] = ADAM_BETA2 * second[k] + (1.0 - ADAM_BETA2) * g * g;
-                    let m = first[k] / (1.0 - self.beta1_power);
-                    let v = second[k] / (1.0 - self.beta2_power);
-                    *w -= eta * m / (libm::sqrtf(v) + ADAM_EPSILON);
-                }
+        let g = g + reg_rate * rule.regularization.derivative(w);
+        let (first, second) = (self.first[at], self.second[at]);
+        match rule.kind {
+            OptimizerKind::Sgd => (-eta * g, first, second),
+            OptimizerKind::Momentum => {
+                let v = MOMENTUM * first + g;
+                (-eta * v, v, second)
+            }
+            OptimizerKind::Adam => {
+                let m = ADAM_BETA1 * first + (1.0 - ADAM_BETA1) * g;
+                let v = ADAM_BETA2 * second + (1.0 - ADAM_BETA2) * g * g;
+                let m_hat = m / (1.0 - b1t);
+                let v_hat = v / (1.0 - b2t);
+                (-eta * m_hat / (libm::sqrtf(v_hat) + ADAM_EPSILON), m, v)
             }
         }
     }

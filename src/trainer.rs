@@ -3,7 +3,8 @@
 use crate::config::{train_count, Config, ConfigError};
 use crate::dataset::{self, Point, Problem, DOMAIN};
 use crate::features;
-use crate::network::Network;
+use crate::gradient_check;
+use crate::network::{Network, Param};
 use crate::optimizer::{Optimizer, UpdateRule};
 use crate::rng::{Rng, Stream};
 use crate::Scalar;
@@ -211,6 +212,9 @@ impl Trainer {
         self.train = Samples::new(train, &self.config);
         self.test = Samples::new(test, &self.config);
         self.order = (0..self.train.len()).collect();
+        if self.config.shuffle {
+            self.shuffle_rng.shuffle(&mut self.order);
+        }
         self.cursor = 0;
         self.config.batch_size = self.config.batch_size.clamp(1, self.train.len().max(1));
         self.evaluation = None;
@@ -325,9 +329,6 @@ impl Trainer {
     }
 
     fn train_step(&mut self) {
-        if self.cursor == 0 && self.config.shuffle {
-            self.shuffle_rng.shuffle(&mut self.order);
-        }
         let end = (self.cursor + self.config.batch_size).min(self.train.len());
         let (train, network) = (&self.train, &mut self.network);
         let batch = self.order[self.cursor..end]
@@ -338,6 +339,10 @@ impl Trainer {
         self.cursor = if end == self.train.len() { 0 } else { end };
         if self.cursor == 0 {
             self.epoch += 1;
+            // Shuffled at the end of an epoch, so that the next batch is known in advance.
+            if self.config.shuffle {
+                self.shuffle_rng.shuffle(&mut self.order);
+            }
         }
         self.apply_gradients();
     }
@@ -374,6 +379,44 @@ impl Trainer {
         self.step = self.backup_step;
         self.params_version += 1;
         true
+    }
+
+    /// The training sample that the next step's mini-batch starts with.
+    pub fn next_sample(&self) -> usize {
+        self.order[self.cursor]
+    }
+
+    /// The samples of the next step's mini-batch.
+    pub fn next_batch(&self) -> &[usize] {
+        let end = (self.cursor + self.config.batch_size).min(self.train.len());
+        &self.order[self.cursor..end]
+    }
+
+    /// Central-difference ∂L/∂param on training sample `sample` (step `h`), computed on the
+    /// evaluation network so that nothing the page shows is disturbed.
+    pub fn numerical_gradient(&mut self, param: Param, sample: usize, h: Scalar) -> Option<Scalar> {
+        if sample >= self.train.len() || !self.network.has(param) {
+            return None;
+        }
+        self.scratch_network();
+        let (input, target) = self.train.sample(sample);
+        Some(gradient_check::numerical_gradient(
+            &mut self.scratch,
+            input,
+            target,
+            param,
+            h,
+        ))
+    }
+
+    /// The change the next update will make to `param`, from the gradient buffers as they are.
+    pub fn update_preview(&self, param: Param) -> Option<Scalar> {
+        if !self.network.has(param) {
+            return None;
+        }
+        let (w, g, at) = self.network.param(param);
+        let regularize = matches!(param, Param::Weight { .. });
+        Some(self.optimizer.preview(&self.rule(), at, w, g, regularize))
     }
 
     pub fn diverged_at(&self) -> Option<u64> {
