@@ -1,5 +1,6 @@
 //! Training: the data, the mini-batch loop, divergence handling and the diagnostics.
 
+use crate::activation::Activation;
 use crate::config::{train_count, Config, ConfigError};
 use crate::dataset::{self, Point, Problem, DOMAIN};
 use crate::features;
@@ -206,6 +207,27 @@ impl Trainer {
             self.params_version = version + 1;
             true
         }
+    }
+
+    /// Swaps the hidden activation and keeps every weight: dead ReLUs switched to leaky ReLU get
+    /// a gradient again and can recover. (Choosing an activation in `set_config` rebuilds.)
+    pub fn switch_activation(&mut self, activation: Activation) -> Result<(), ConfigError> {
+        if !Activation::HIDDEN.contains(&activation) {
+            return Err(ConfigError {
+                field: "activation".into(),
+                message: format!("{:?} is not a hidden activation", activation.name()),
+            });
+        }
+        self.config.activation = activation;
+        let hidden = self.network.layers.len() - 1;
+        for net in [&mut self.network, &mut self.scratch] {
+            for layer in &mut net.layers[..hidden] {
+                layer.activation = activation;
+            }
+        }
+        // The same weights now compute other values: every cache keyed on them is stale.
+        self.params_version += 1;
+        Ok(())
     }
 
     fn install_data(&mut self, train: Vec<Point>, test: Vec<Point>) {

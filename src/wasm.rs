@@ -6,7 +6,7 @@
 use crate::config::{Config, FieldValue, MAX_SEED};
 use crate::dataset::Point;
 use crate::heatmap::{Heatmaps, MAX_RESOLUTION};
-use crate::network::Layer;
+use crate::network::{Layer, Param};
 use crate::trainer::Trainer;
 use js_sys::{Float32Array, Object, Uint8ClampedArray};
 use serde::Serialize;
@@ -157,6 +157,10 @@ impl Playground {
     pub fn activations(&self, l: usize) -> Result<Float32Array, JsError> {
         self.view(l, |x| &x.activations)
     }
+    /// f′(z) of the last sample (for softmax the Jacobian's diagonal).
+    pub fn derivatives(&self, l: usize) -> Result<Float32Array, JsError> {
+        self.view(l, |x| &x.derivatives)
+    }
     #[wasm_bindgen(js_name = activationGrads)]
     pub fn activation_grads(&self, l: usize) -> Result<Float32Array, JsError> {
         self.view(l, |x| &x.activation_grads)
@@ -292,12 +296,85 @@ impl Playground {
         Ok(unsafe { Uint8ClampedArray::view(pixels) })
     }
 
+    /// The training sample the next step's mini-batch starts with.
+    #[wasm_bindgen(js_name = nextSample)]
+    pub fn next_sample(&self) -> u32 {
+        self.trainer.next_sample() as u32
+    }
+
+    /// The training samples of the next step's mini-batch.
+    #[wasm_bindgen(js_name = nextBatch)]
+    pub fn next_batch(&self) -> Vec<u32> {
+        self.trainer
+            .next_batch()
+            .iter()
+            .map(|&k| k as u32)
+            .collect()
+    }
+
+    /// Central-difference ∂L/∂(weight `index`, or bias `index` when `isBias`) of layer `layer`
+    /// on training sample `sample`, with step `h`.
+    #[wasm_bindgen(js_name = numericalGradient)]
+    pub fn numerical_gradient(
+        &mut self,
+        layer: usize,
+        index: usize,
+        is_bias: bool,
+        sample: u32,
+        h: f32,
+    ) -> Result<f32, JsError> {
+        let param = param(layer, index, is_bias);
+        self.trainer
+            .numerical_gradient(param, sample as usize, h)
+            .ok_or_else(|| JsError::new(&format!("{param:?} or sample {sample} does not exist")))
+    }
+
+    /// The change the next update will make to a weight (or bias), from the gradient buffers.
+    #[wasm_bindgen(js_name = updatePreview)]
+    pub fn update_preview(
+        &self,
+        layer: usize,
+        index: usize,
+        is_bias: bool,
+    ) -> Result<f32, JsError> {
+        let param = param(layer, index, is_bias);
+        self.trainer
+            .update_preview(param)
+            .ok_or_else(|| JsError::new(&format!("{param:?} does not exist")))
+    }
+
+    /// Swaps the hidden activation and keeps the weights (`setConfig` would rebuild).
+    #[wasm_bindgen(js_name = switchActivation)]
+    pub fn switch_activation(&mut self, name: &str) -> Result<(), JsError> {
+        let config = self
+            .trainer
+            .config()
+            .merged([("activation".to_string(), FieldValue::Text(name.to_string()))])
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        self.trainer
+            .switch_activation(config.activation)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The presets: `[{ name, title, teaches }]`; `new Playground({ preset: name })` builds one.
+    pub fn presets() -> JsValue {
+        to_js(&crate::presets::PRESETS)
+    }
+
     /// A fresh seed from the browser's entropy (for a "new seed" button).
     #[wasm_bindgen(js_name = randomSeed)]
     pub fn random_seed() -> f64 {
         let mut bytes = [0u8; 8];
         getrandom::fill(&mut bytes).expect("the browser provides entropy");
         (u64::from_le_bytes(bytes) & MAX_SEED) as f64
+    }
+}
+
+fn param(layer: usize, index: usize, is_bias: bool) -> Param {
+    if is_bias {
+        Param::Bias { layer, index }
+    } else {
+        Param::Weight { layer, index }
     }
 }
 

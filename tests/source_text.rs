@@ -182,3 +182,22 @@ fn gradients_vanish_in_a_deep_sigmoid_net_and_residuals_fix_it() {
         "residual ratio {residual} vs plain {plain}"
     );
 }
+
+#[test]
+fn switching_dead_relus_to_leaky_relu_keeps_the_weights_and_revives_them() {
+    let mut t = common::trainer(&[("networkShape", "4"), ("seed", "3")]);
+    let mut w = t.network.layers[0].weights.clone();
+    let mut b = t.network.layers[0].biases.clone();
+    (w[4], w[5], b[2]) = (0.1, 0.1, -5.0);
+    t.set_params(0, &w, &b).unwrap();
+    assert!(t.stats().dead[0][2]);
+    t.switch_activation(Activation::LeakyRelu).unwrap();
+    assert_eq!(t.network.layers[0].weights, w, "the weights are kept");
+    assert_eq!(t.stats().dead_count, 0);
+    t.step(50);
+    assert_ne!(
+        t.network.layers[0].biases[2], -5.0,
+        "the neuron learns again"
+    );
+    assert!(t.switch_activation(Activation::Softmax).is_err());
+}

@@ -32,6 +32,7 @@ test('the page trains visibly: loss falls, epochs count, the plot changes, no er
 
 test('step, keyboard and reset act on the same run', async () => {
   const page = await open(env.browser, env.url);
+  await page.selectOption('#speed', '0'); // steps without the animation
   await page.click('#step');
   assert.equal(await number(page, '#step-count'), 1);
   await page.keyboard.press('ArrowRight');
@@ -50,6 +51,7 @@ test('step, keyboard and reset act on the same run', async () => {
 
 test('controls: the learning rate applies live, activation and data set rebuild', async () => {
   const page = await open(env.browser, env.url);
+  await page.selectOption('#speed', '0');
   await page.click('#step');
   await page.fill('#learning-rate', '5'); // 0.03 on the log slider
   assert.equal(await text(page, '#learning-rate-value'), '0.03');

@@ -1,21 +1,57 @@
-// Draws the network: edges coloured by the sign of their weight and sized by its magnitude, nodes
-// showing their heatmap thumbnails. A pure function of what it is given: no hidden state.
+// Draws the network. Weights and gradients use different channels: an edge's colour and width are
+// its weight; pulses and node rings are the error signal. A pure function of what it is given.
 import { css, diverging } from './colors.js';
 import { edgeWidth } from './layout.js';
+import { num } from './notation.js';
+import { edgePoint, ease, pulseRadius } from './timeline.js';
+
+const GREY = [232, 234, 235];
 
 /**
- * @param ctx      2-D context, already scaled so that units are CSS pixels
- * @param scene    { width, height, layout, weights: Float32Array[] ([out][in] per layer),
- *                   thumbnails: (CanvasImageSource|null)[][] per column, dead: boolean[][] per hidden
- *                   layer, inputLabels: string[], selected: {layer, index}|null }
+ * @param ctx    2-D context scaled to CSS pixels
+ * @param scene  {
+ *   width, height, layout, weights: Float32Array[] ([out][in] per weight layer),
+ *   thumbnails: (CanvasImageSource|null)[][] per column, dead: boolean[][] per hidden layer,
+ *   residual: boolean[] per weight layer, inputLabels: string[],
+ *   selected: { column, index } | { layer, i, j } | { layer, i, bias } | null,
+ *   highlight: { nodes: [{column, index}], edges: [{layer, i, j}] } | null   (explain mode)
+ *   story: { kind, layer, progress, snap, reduced } | null                    (the animated step)
+ * }
  */
 export function drawNetwork(ctx, scene) {
-  const { width, height, layout, weights, thumbnails, dead = [], inputLabels = [] } = scene;
-  const { columns, size } = layout;
-  const half = size / 2;
+  const { width, height } = scene;
   ctx.clearRect(0, 0, width, height);
+  const dim = scene.highlight ? 0.25 : 1;
+  drawEdges(ctx, scene, dim);
+  drawResidualEdges(ctx, scene);
+  if (scene.highlight) drawHighlightedEdges(ctx, scene);
+  if (scene.story) drawStorySignals(ctx, scene);
+  drawNodes(ctx, scene, dim);
+  if (scene.highlight) drawHighlightedNodes(ctx, scene);
+  if (scene.story) drawStoryNodes(ctx, scene);
+  drawInputLabels(ctx, scene);
+  drawSelection(ctx, scene);
+}
 
-  // Edges first, so that nodes sit on top of them.
+function drawHighlightedNodes(ctx, { layout, highlight }) {
+  const { columns, size } = layout;
+  ctx.strokeStyle = '#1d2327';
+  ctx.lineWidth = 3;
+  for (const { column, index } of highlight.nodes) {
+    const { x, y } = columns[column][index];
+    ctx.strokeRect(x - size / 2 - 2, y - size / 2 - 2, size + 4, size + 4);
+  }
+}
+
+function curve(ctx, a, b, half) {
+  const mid = (a.x + b.x) / 2;
+  ctx.beginPath();
+  ctx.moveTo(a.x + half, a.y);
+  ctx.bezierCurveTo(mid, a.y, mid, b.y, b.x - half, b.y);
+}
+
+function drawEdges(ctx, { layout, weights }, alpha) {
+  const { columns, size } = layout;
   ctx.lineCap = 'round';
   for (let l = 0; l + 1 < columns.length; l++) {
     const from = columns[l];
@@ -24,39 +60,115 @@ export function drawNetwork(ctx, scene) {
     for (let i = 0; i < to.length; i++) {
       for (let j = 0; j < from.length; j++) {
         const value = w[i * from.length + j];
-        const a = from[j];
-        const b = to[i];
-        const mid = (a.x + b.x) / 2;
-        ctx.strokeStyle = css(diverging(value * 2), 0.85);
+        ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
         ctx.lineWidth = edgeWidth(value);
-        ctx.beginPath();
-        ctx.moveTo(a.x + half, a.y);
-        ctx.bezierCurveTo(mid, a.y, mid, b.y, b.x - half, b.y);
+        curve(ctx, from[j], to[i], size / 2);
         ctx.stroke();
       }
     }
   }
+}
 
-  // Nodes: the heatmap of each neuron's output over the input plane.
-  for (let l = 0; l < columns.length; l++) {
-    for (let i = 0; i < columns[l].length; i++) {
-      const { x, y } = columns[l][i];
+/** Skip connections, a = a_prev + f(z): dashed arcs above the edges, node j to node j. */
+function drawResidualEdges(ctx, { layout, residual = [] }) {
+  const { columns, size } = layout;
+  ctx.save();
+  ctx.setLineDash([5, 4]);
+  ctx.strokeStyle = 'rgba(40, 40, 40, 0.75)';
+  ctx.lineWidth = 1.5;
+  residual.forEach((on, l) => {
+    if (!on) return;
+    columns[l].forEach((a, j) => {
+      const b = columns[l + 1][j];
+      ctx.beginPath();
+      ctx.moveTo(a.x + size / 2, a.y - size * 0.3);
+      ctx.quadraticCurveTo((a.x + b.x) / 2, a.y - size * 0.95, b.x - size / 2, b.y - size * 0.3);
+      ctx.stroke();
+    });
+  });
+  ctx.restore();
+}
+
+function drawHighlightedEdges(ctx, { layout, weights, highlight }) {
+  const { columns, size } = layout;
+  for (const { layer: l, i, j } of highlight.edges) {
+    const from = columns[l];
+    const value = weights[l][i * from.length + j];
+    ctx.strokeStyle = '#1d2327';
+    ctx.lineWidth = edgeWidth(value) + 4;
+    curve(ctx, from[j], columns[l + 1][i], size / 2);
+    ctx.stroke();
+    ctx.strokeStyle = css(diverging(value * 2));
+    ctx.lineWidth = edgeWidth(value) + 1;
+    curve(ctx, from[j], columns[l + 1][i], size / 2);
+    ctx.stroke();
+  }
+}
+
+/** Signals of the animated step: activations flowing forward, error signals flowing backward. */
+function drawStorySignals(ctx, { layout, story, weights }) {
+  const { kind, layer: l, progress, snap, reduced } = story;
+  if (kind !== 'forward' && kind !== 'backward') return;
+  const { columns, size } = layout;
+  const from = columns[l];
+  const to = columns[l + 1];
+  const w = weights[l];
+  const source = kind === 'forward' ? (l === 0 ? snap.inputs : snap.layers[l - 1].activations) : snap.layers[l].deltas;
+  // Signal on edge (i, j): forward W[i][j]·a[j], backward W[i][j]·δ[i].
+  const signal = (i, j) => w[i * from.length + j] * (kind === 'forward' ? source[j] : source[i]);
+  const max = story.maxSignal?.[kind] ?? 1;
+  const maxRadius = Math.max(3, Math.min(9, size * 0.28));
+  const t = ease(Math.min(1, progress));
+  for (let i = 0; i < to.length; i++) {
+    for (let j = 0; j < from.length; j++) {
+      const v = signal(i, j);
+      const r = pulseRadius(v, max, maxRadius);
+      if (r === 0) continue; // a zero error signal (a dead ReLU) sends no pulse
+      const colour = css(diverging(Math.sign(v)), 0.95);
+      if (reduced) {
+        // Staged highlight instead of motion: the whole edge lights up for the phase.
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = Math.max(1.5, r * 0.8);
+        curve(ctx, from[j], to[i], size / 2);
+        ctx.stroke();
+        continue;
+      }
+      const p = edgePoint(from[j], to[i], size / 2, kind === 'forward' ? t : 1 - t);
+      ctx.fillStyle = colour;
+      ctx.strokeStyle = 'rgba(29, 35, 39, 0.9)';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+}
+
+function drawNodes(ctx, { layout, thumbnails, dead = [] }, alpha) {
+  const { columns, size } = layout;
+  const half = size / 2;
+  for (let c = 0; c < columns.length; c++) {
+    for (let i = 0; i < columns[c].length; i++) {
+      const { x, y } = columns[c][i];
       const left = x - half;
       const top = y - half;
-      const image = thumbnails?.[l]?.[i];
+      const image = thumbnails?.[c]?.[i];
+      ctx.globalAlpha = alpha < 1 ? 0.55 : 1;
       if (image) {
         ctx.imageSmoothingEnabled = true;
         ctx.drawImage(image, left, top, size, size);
       } else {
-        ctx.fillStyle = css([232, 234, 235]);
+        ctx.fillStyle = css(GREY);
         ctx.fillRect(left, top, size, size);
       }
-      const isDead = l > 0 && dead[l - 1]?.[i];
+      ctx.globalAlpha = 1;
+      const isDead = c > 0 && dead[c - 1]?.[i];
       if (isDead) {
-        // Dead ReLU: greyed out and crossed, unmistakably not learning.
-        ctx.fillStyle = 'rgba(120, 120, 120, 0.65)';
+        // A dead ReLU: greyed out and crossed, unmistakably not learning.
+        ctx.fillStyle = 'rgba(110, 110, 110, 0.7)';
         ctx.fillRect(left, top, size, size);
-        ctx.strokeStyle = '#333';
+        ctx.strokeStyle = '#222';
         ctx.lineWidth = 1.5;
         ctx.beginPath();
         ctx.moveTo(left + 3, top + 3);
@@ -65,21 +177,92 @@ export function drawNetwork(ctx, scene) {
         ctx.lineTo(left + 3, top + size - 3);
         ctx.stroke();
       }
-      const selected = scene.selected && scene.selected.layer === l && scene.selected.index === i;
-      ctx.strokeStyle = selected ? '#111' : '#555';
-      ctx.lineWidth = selected ? 3 : 1;
+      ctx.strokeStyle = '#555';
+      ctx.lineWidth = 1;
       ctx.setLineDash(isDead ? [3, 2] : []);
       ctx.strokeRect(left, top, size, size);
       ctx.setLineDash([]);
     }
   }
+}
 
-  // Input feature names to the left of the first column.
-  if (inputLabels.length && columns.length) {
-    ctx.fillStyle = '#333';
-    ctx.font = `${Math.max(10, Math.min(14, size * 0.45))}px system-ui, sans-serif`;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    columns[0].forEach(({ x, y }, i) => ctx.fillText(inputLabels[i] ?? '', x - half - 4, y));
+/** Node values during the story: a after the forward pass reaches a layer, δ rings backward. */
+function drawStoryNodes(ctx, { layout, story }) {
+  const { kind, layer: l, progress, snap } = story;
+  const { columns, size } = layout;
+  const L = snap.layers.length;
+  const showText = size >= 30;
+  const ring = (c, i, value, max) => {
+    const { x, y } = columns[c][i];
+    const r = pulseRadius(value, max, size * 0.22);
+    ctx.strokeStyle = css(diverging(Math.sign(value)));
+    ctx.lineWidth = Math.max(2, r);
+    ctx.strokeRect(x - size / 2 - ctx.lineWidth / 2, y - size / 2 - ctx.lineWidth / 2, size + ctx.lineWidth, size + ctx.lineWidth);
+    if (showText) label(ctx, x, y + size / 2 - 8, `δ ${num(value)}`);
+  };
+  const value = (c, i, v) => {
+    const { x, y } = columns[c][i];
+    ctx.strokeStyle = '#1d2327';
+    ctx.lineWidth = 2;
+    ctx.strokeRect(x - size / 2 - 1, y - size / 2 - 1, size + 2, size + 2);
+    if (showText) label(ctx, x, y + size / 2 - 8, `a ${num(v)}`);
+  };
+  const maxDelta = story.maxSignal?.delta ?? 1;
+  // Columns whose forward values are known by now.
+  const forwardDone = kind === 'forward' ? (progress > 0.85 ? l + 1 : l) : L;
+  if (kind === 'forward' || kind === 'loss') {
+    for (let c = 1; c <= forwardDone; c++) snap.layers[c - 1].activations.forEach((v, i) => value(c, i, v));
   }
+  if (kind === 'loss') {
+    const { x, y } = columns[L][0];
+    const out = snap.layers[L - 1].activations;
+    label(ctx, x, y - size / 2 - 10, `ŷ ${Array.from(out, num).join(', ')} · L ${num(story.loss)}`, 'bold');
+  }
+  if (kind === 'backward') {
+    // δ of every column the error signal has reached: from the output down to column l + 1,
+    // and column l itself once the pulses arrive.
+    const lowest = progress > 0.85 && l > 0 ? l : l + 1;
+    for (let c = L; c >= lowest; c--) snap.layers[c - 1].deltas.forEach((d, i) => ring(c, i, d, maxDelta));
+  }
+}
+
+function label(ctx, x, y, text, weight = 'normal') {
+  ctx.font = `${weight} 10px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const w = ctx.measureText(text).width + 6;
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+  ctx.fillRect(x - w / 2, y - 6, w, 12);
+  ctx.fillStyle = '#1d2327';
+  ctx.fillText(text, x, y);
+}
+
+function drawInputLabels(ctx, { layout, inputLabels = [] }) {
+  const { columns, size } = layout;
+  if (!inputLabels.length || !columns.length) return;
+  ctx.fillStyle = '#333';
+  ctx.font = `${Math.max(10, Math.min(14, size * 0.45))}px system-ui, sans-serif`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  columns[0].forEach(({ x, y }, i) => ctx.fillText(inputLabels[i] ?? '', x - size / 2 - 4, y));
+}
+
+/** The inspected neuron (or the neuron a bias belongs to) boxed, the inspected weight traced. */
+function drawSelection(ctx, { layout, selected, weights }) {
+  if (!selected) return;
+  const { columns, size } = layout;
+  ctx.strokeStyle = '#1d2327';
+  if ('j' in selected) {
+    const from = columns[selected.layer];
+    const value = weights[selected.layer][selected.i * from.length + selected.j];
+    ctx.setLineDash([6, 3]);
+    ctx.lineWidth = edgeWidth(value) + 3;
+    curve(ctx, from[selected.j], columns[selected.layer + 1][selected.i], size / 2);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    return;
+  }
+  const node = 'column' in selected ? columns[selected.column][selected.index] : columns[selected.layer + 1][selected.i];
+  ctx.lineWidth = 3;
+  ctx.strokeRect(node.x - size / 2 - 4, node.y - size / 2 - 4, size + 8, size + 8);
 }

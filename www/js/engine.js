@@ -30,6 +30,7 @@ export const BUFFERS = [
   'preActivations',
   'activations',
   'activationGrads',
+  'derivatives',
   'deltas',
 ];
 
@@ -125,6 +126,35 @@ export class Engine {
    */
   heatmap(node, resolution) {
     return this.playground.heatmap(node, resolution);
+  }
+
+  /** Copies of every per-layer buffer and the inputs, as they are now (to replay a step). */
+  snapshot() {
+    const layers = this.sizes.slice(1).map((_, l) => Object.fromEntries(BUFFERS.map((k) => [k, this.view(k, l).slice()])));
+    return { sizes: this.sizes.slice(), inputs: this.inputs().slice(), layers };
+  }
+
+  nextSample() {
+    return this.playground.nextSample();
+  }
+  nextBatch() {
+    return Array.from(this.playground.nextBatch());
+  }
+  /** Central-difference ∂L/∂parameter on training sample `sample`. */
+  numericalGradient(layer, index, isBias, sample, h = 1e-2) {
+    return this.playground.numericalGradient(layer, index, isBias, sample, h);
+  }
+  /** The change the next update will make to a parameter, from the gradient buffers. */
+  updatePreview(layer, index, isBias) {
+    return this.playground.updatePreview(layer, index, isBias);
+  }
+  /** Swaps the hidden activation, keeping the weights. */
+  switchActivation(name) {
+    this.playground.switchActivation(name);
+  }
+
+  static presets() {
+    return Playground.presets();
   }
 
   static randomSeed() {

@@ -1,3 +1,5 @@
+import { edgePoint } from './timeline.js';
+
 // Where things go on the network canvas: a pure function of the layer sizes and the canvas size,
 // so that it is tested in Node and the drawing stays readable from 1 to 16 × 32 neurons.
 
@@ -35,6 +37,34 @@ export function nodeAt(layout, x, y) {
     }
   }
   return null;
+}
+
+/**
+ * The edge (weight) under a point, or null: { layer, i, j } for W[i][j] of weight layer `layer`,
+ * the nearest within `tolerance` pixels of the drawn curve.
+ */
+export function edgeAt(layout, x, y, tolerance = 6) {
+  const { columns, size } = layout;
+  let best = null;
+  let bestDistance = tolerance;
+  for (let l = 0; l + 1 < columns.length; l++) {
+    const from = columns[l];
+    const to = columns[l + 1];
+    if (x < from[0].x + size / 2 - tolerance || x > to[0].x - size / 2 + tolerance) continue;
+    for (let i = 0; i < to.length; i++) {
+      for (let j = 0; j < from.length; j++) {
+        for (let k = 0; k <= 24; k++) {
+          const p = edgePoint(from[j], to[i], size / 2, k / 24);
+          const d = Math.hypot(p.x - x, p.y - y);
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = { layer: l, i, j };
+          }
+        }
+      }
+    }
+  }
+  return best;
 }
 
 /** Edge width in pixels for a weight: grows with |w|, from a hairline to `max`. */

@@ -1,16 +1,29 @@
 // The page: wires the controls to the engine and runs the one animation loop. Training runs inside
-// a per-frame time budget; drawing happens only when something changed.
+// a per-frame time budget; drawing happens only when something changed. The animated step, explain
+// mode and the inspector read snapshots of the engine's buffers, so they can replay a step.
 import { Engine, loadEngine } from './engine.js';
-import { networkLayout } from './layout.js';
+import { edgeAt, networkLayout, nodeAt } from './layout.js';
 import { drawNetwork } from './draw-network.js';
 import { drawPlot } from './draw-plot.js';
+import { drawGradientChart } from './draw-chart.js';
+import { decadesSpanned } from './chart.js';
 import { due, formatLoss, LEARNING_RATES, learningRateIndex, nextChunk, updateCost } from './frame.js';
+import { buildTimeline, phaseAt } from './timeline.js';
+import { explain, explainPhases } from './explain.js';
+import { renderInspector } from './inspector.js';
+import { Comparison } from './compare.js';
+import { num, sub } from './notation.js';
 
 /** Milliseconds of training per frame: leaves room for drawing inside a 60 Hz frame. */
 const TRAIN_BUDGET_MS = 8;
 const PLOT_RESOLUTION = 64;
 const THUMB_RESOLUTION = 24;
 const HEATMAP_INTERVAL_MS = 50;
+const INSPECTOR_INTERVAL_MS = 100;
+const HISTORY_INTERVAL_MS = 150;
+const HISTORY_LENGTH = 30;
+/** One phase of the animated step at normal speed. */
+const PHASE_MS = 650;
 
 const FEATURE_LABELS = {
   x: 'x', y: 'y', xSquared: 'x²', ySquared: 'y²', xTimesY: 'xy',
@@ -18,22 +31,38 @@ const FEATURE_LABELS = {
 };
 
 const $ = (id) => document.getElementById(id);
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 const state = {
   engine: null,
   config: null,
   stats: null,
+  presets: [],
+  preset: '',
   playing: false,
   msPerStep: 0,
+  speed: 1,
+  /** The animated step: { timeline, startedAt, sample, trace, snap, after, applied, loop, maxSignal }. */
+  story: null,
+  /** Explain mode: { phases, index, sample, trace, snap, after, applied, maxSignal }. */
+  explain: null,
+  /** What the inspector shows: { column, index } | { layer, i, j } | { layer, i, bias: true }. */
+  selected: null,
+  /** The training sample the inspector traces. */
+  sample: 0,
+  lastInspector: -Infinity,
+  needsInspector: false,
+  history: [],
+  lastHistory: -Infinity,
   lastHeatmap: -Infinity,
   needsHeatmaps: true,
   needsDraw: true,
+  layout: null,
   train: null,
-  test: null,
   thumbnails: [],
   plotImage: null,
-  /** 'error' or 'notice': what the message bar shows. */
   messageKind: null,
+  comparison: null,
 };
 
 // ---- messages -------------------------------------------------------------------------------
@@ -57,6 +86,7 @@ function showMessage(text, action) {
 
 function hideMessage() {
   $('message').hidden = true;
+  state.messageKind = null;
 }
 
 // ---- canvases ---------------------------------------------------------------------------------
@@ -107,19 +137,56 @@ function refreshHeatmaps() {
   );
 }
 
+/** The weights to draw: the step's own before/after values while it is being told, else live. */
+function weightsToDraw() {
+  const engine = state.engine;
+  const live = () => engine.sizes.slice(1).map((_, l) => engine.view('weights', l));
+  const told = state.explain ?? (state.story && !state.story.loop ? state.story : null);
+  if (!told) return live();
+  const phase = state.explain ? state.explain.phases[state.explain.index] : currentStoryPhase()?.phase;
+  if (phase?.kind !== 'update' || !told.after) return told.snap.layers.map((x) => x.weights);
+  if (state.explain) return told.after.layers.map((x) => x.weights);
+  // The update, animated: every edge moves from its old weight to its new one.
+  const t = currentStoryPhase().progress;
+  return told.snap.layers.map((x, l) => x.weights.map((w, k) => w + (told.after.layers[l].weights[k] - w) * t));
+}
+
+function currentStoryPhase() {
+  const s = state.story;
+  return s ? phaseAt(s.timeline, performance.now() - s.startedAt) : null;
+}
+
+function residualLayers() {
+  const sizes = state.engine.sizes;
+  return sizes.slice(1).map((n, l) => state.config.residual && l < sizes.length - 2 && sizes[l] === n);
+}
+
 function draw() {
   const engine = state.engine;
   const net = fitCanvas($('network'));
   const layout = networkLayout(engine.sizes, net.width, net.height, { margin: 40 });
-  const weights = engine.sizes.slice(1).map((_, l) => engine.view('weights', l));
+  state.layout = layout;
+  const storyPhase = currentStoryPhase();
+  const story = storyPhase && state.story
+    ? { ...storyPhase.phase, progress: storyPhase.progress, snap: state.story.snap, reduced: reducedMotion.matches, maxSignal: state.story.maxSignal, loss: state.story.trace.loss }
+    : null;
+  let highlight = null;
+  if (state.explain) {
+    const { nodes, edges } = currentExplanation();
+    highlight = { nodes, edges };
+  }
   drawNetwork(net.ctx, {
     width: net.width,
     height: net.height,
     layout,
-    weights,
+    weights: weightsToDraw(),
     thumbnails: state.thumbnails,
     dead: state.stats?.dead ?? [],
+    residual: residualLayers(),
     inputLabels: state.config.features.map((f) => FEATURE_LABELS[f] ?? f),
+    selected: state.selected,
+    highlight,
+    story,
   });
   const plot = fitCanvas($('plot'));
   drawPlot(plot.ctx, {
@@ -128,6 +195,13 @@ function draw() {
     train: state.train,
     test: null,
     problem: state.config.problem,
+  });
+  const chart = fitCanvas($('gradient-chart'));
+  drawGradientChart(chart.ctx, {
+    width: chart.width,
+    height: chart.height,
+    values: state.stats?.weightGradRms ?? [],
+    history: state.history,
   });
 }
 
@@ -141,8 +215,47 @@ function showStats() {
   $('test-loss').textContent = formatLoss(s.testLoss);
   $('accuracy-row').hidden = s.testAccuracy === null;
   $('test-accuracy').textContent = s.testAccuracy === null ? '–' : `${(s.testAccuracy * 100).toFixed(1)} %`;
-  $('dead-count').textContent = `${s.deadCount} of ${s.hiddenCount}`;
+  showDead(s);
+  showGradients(s);
   if (s.diverged) onDiverged(s);
+}
+
+function showDead(s) {
+  $('dead-count').textContent = `${s.deadCount} of ${s.hiddenCount}`;
+  $('dead').dataset.count = String(s.deadCount);
+  const relu = state.config.activation === 'relu';
+  $('dead-explained').textContent = s.deadCount
+    ? ': z ≤ 0 on every training point, so ReLU′(z) = 0 and they receive exactly zero gradient. They will never recover.'
+    : relu
+      ? '. A ReLU dies when z ≤ 0 on every training point.'
+      : `. Only ReLU neurons can die; ${state.config.activation} keeps a slope everywhere.`;
+  $('revive').hidden = !(s.deadCount > 0 && relu);
+}
+
+function showGradients(s) {
+  const values = s.weightGradRms;
+  const list = $('gradient-values');
+  list.replaceChildren(
+    ...values.map((v, l) => {
+      const item = document.createElement('li');
+      item.textContent = `W${sub(l + 1)}: ${num(v)}`;
+      item.dataset.value = String(v);
+      return item;
+    }),
+  );
+  const decades = decadesSpanned(values);
+  const first = values[0];
+  const last = values[values.length - 1];
+  $('gradient-summary').textContent =
+    values.length > 1 && first > 0 && last > 0
+      ? `First layer ÷ last layer: ${num(first / last)} (${decades.toFixed(1)} orders of magnitude between the smallest and the largest).`
+      : '';
+  const now = performance.now();
+  if (due(state.lastHistory, now, HISTORY_INTERVAL_MS) && values.some((v) => v > 0)) {
+    state.history.push(values.slice());
+    if (state.history.length > HISTORY_LENGTH) state.history.shift();
+    state.lastHistory = now;
+  }
 }
 
 function onDiverged(s) {
@@ -165,10 +278,15 @@ function showConfig() {
   $('dataset').value = c.dataset;
   $('activation').value = c.activation;
   $('network-shape').value = c.networkShape.join(', ');
+  $('residual').checked = c.residual;
   const index = learningRateIndex(c.learningRate);
   $('learning-rate').value = String(index);
-  $('learning-rate-value').textContent = String(LEARNING_RATES[index]);
+  $('learning-rate-value').textContent = String(c.learningRate);
   $('seed').textContent = String(c.seed);
+  $('preset').value = state.preset;
+  const preset = state.presets.find((p) => p.name === state.preset);
+  $('preset-teaches').hidden = !preset;
+  $('preset-teaches').textContent = preset?.teaches ?? '';
   const sizes = state.engine.sizes;
   $('network-summary').textContent = `· ${sizes.join('–')} · ${c.outputActivation} output · ${c.loss} loss`;
 }
@@ -178,13 +296,21 @@ function changed() {
   showStats();
   state.needsHeatmaps = true;
   state.needsDraw = true;
+  state.needsInspector = true;
 }
 
 function rebuilt() {
+  state.story = null;
+  state.explain = null;
+  state.selected = null;
+  state.history = [];
   state.train = state.engine.trainPoints();
-  state.test = state.engine.testPoints();
   state.thumbnails = [];
+  state.sample = state.engine.nextSample();
+  // Trace one sample so that every gradient view has numbers before the first step.
+  state.engine.trace(state.sample);
   showConfig();
+  showExplain();
   changed();
 }
 
@@ -193,26 +319,40 @@ function applyConfig(changes) {
   try {
     const wasRebuilt = state.engine.setConfig(changes);
     if (wasRebuilt || state.messageKind === 'error') hideMessage();
-    if (wasRebuilt) rebuilt();
-    else showConfig();
+    if (wasRebuilt) {
+      state.preset = '';
+      rebuilt();
+    } else {
+      showConfig();
+    }
   } catch (e) {
     showMessage(e.message);
     showConfig();
   }
 }
 
-// ---- training ---------------------------------------------------------------------------------
+function replaceEngine(config, preset = '') {
+  const engine = new Engine(config); // throws on a bad config: the old engine stays
+  state.engine.free();
+  state.engine = engine;
+  state.preset = preset;
+  hideMessage();
+  setPlaying(false);
+  rebuilt();
+}
+
+// ---- training and the animated step -------------------------------------------------------------
 
 function setPlaying(playing) {
   state.playing = playing;
   $('play').classList.toggle('playing', playing);
   $('play').setAttribute('aria-label', playing ? 'Pause' : 'Play');
+  if (playing && state.explain) leaveExplain();
 }
 
 /** One epoch per frame at most, within the time budget. */
 function trainFrame() {
-  const c = state.config;
-  const stepsPerEpoch = Math.ceil(state.train.length / 3 / c.batchSize);
+  const stepsPerEpoch = Math.ceil(state.train.length / 3 / state.config.batchSize);
   let wanted = stepsPerEpoch;
   const start = performance.now();
   while (wanted > 0) {
@@ -227,13 +367,267 @@ function trainFrame() {
   changed();
 }
 
+/** Largest signals of a traced step, so that pulse sizes compare across layers. */
+function maxSignals(snap) {
+  let forward = 0;
+  let backward = 0;
+  let delta = 0;
+  snap.layers.forEach((layer, l) => {
+    const prev = l === 0 ? snap.inputs : snap.layers[l - 1].activations;
+    const n = prev.length;
+    for (let i = 0; i < layer.deltas.length; i++) {
+      delta = Math.max(delta, Math.abs(layer.deltas[i]));
+      for (let j = 0; j < n; j++) {
+        const w = layer.weights[i * n + j];
+        forward = Math.max(forward, Math.abs(w * prev[j]));
+        backward = Math.max(backward, Math.abs(w * layer.deltas[i]));
+      }
+    }
+  });
+  return { forward, backward, delta };
+}
+
+/** Traces the sample that the next step starts with: the one the story tells. */
+function traceNext() {
+  const sample = state.engine.nextSample();
+  const trace = state.engine.trace(sample);
+  const snap = state.engine.snapshot();
+  state.sample = sample;
+  return { sample, trace, snap, maxSignal: maxSignals(snap), after: null, applied: false };
+}
+
+/** Plays one training step as a story; `loop` tells only the backward pass (while playing). */
+function startStory(loop = false) {
+  const told = traceNext();
+  const layers = state.engine.sizes.length - 1;
+  const phaseMs = PHASE_MS / (state.speed || 1);
+  let timeline = buildTimeline(layers, phaseMs);
+  if (loop) {
+    timeline = timeline
+      .filter((p) => p.kind === 'backward')
+      .map((p, k) => ({ ...p, start: (k * phaseMs) / 2, end: ((k + 1) * phaseMs) / 2 }));
+  }
+  state.story = { ...told, timeline, startedAt: performance.now(), loop };
+  state.needsDraw = true;
+}
+
+/** Applies the story's step (once) and records the weights after it. */
+function applyStoryStep(story) {
+  if (story.applied || story.loop) return;
+  state.engine.step(1);
+  story.applied = true;
+  story.after = state.engine.snapshot();
+  changed();
+}
+
+function updateStory(now) {
+  const story = state.story;
+  if (!story) return;
+  const at = phaseAt(story.timeline, now - story.startedAt);
+  if (!at) {
+    applyStoryStep(story);
+    state.story = null;
+    $('story-caption').textContent = '';
+    state.needsDraw = true;
+    state.needsInspector = true;
+    return;
+  }
+  if (at.phase.kind === 'update') applyStoryStep(story);
+  $('story-caption').textContent = caption(at.phase, story);
+  state.needsDraw = true;
+}
+
+function caption(phase, story) {
+  const L = story.snap.layers.length;
+  const column = (c) => (c === 0 ? 'the inputs' : c === L ? 'the output' : `hidden layer ${c}`);
+  switch (phase.kind) {
+    case 'forward':
+      return `Forward: values flow from ${column(phase.layer)} to ${column(phase.layer + 1)}.`;
+    case 'loss':
+      return `Loss: ŷ = ${Array.from(story.trace.output, num).join(', ')} against y = ${Array.from(story.trace.target, num).join(', ')}, L = ${num(story.trace.loss)}.`;
+    case 'backward':
+      return `Backward: the error signal flows from ${column(phase.layer + 1)} to ${column(phase.layer)}; each pulse is W·δ.`;
+    default:
+      return `Update: every weight moves against its gradient, W ← W − η·∂L/∂W (η = ${state.config.learningRate}).`;
+  }
+}
+
+function stepOnce() {
+  if (state.explain) {
+    explainMove(1);
+    return;
+  }
+  setPlaying(false);
+  if (state.story && !state.story.loop) {
+    applyStoryStep(state.story); // a second press finishes the running story at once
+    state.story = null;
+  }
+  if (state.speed === 0) {
+    state.engine.step(1);
+    state.sample = state.engine.nextSample();
+    changed();
+  } else {
+    startStory(false);
+  }
+}
+
+// ---- explain mode -------------------------------------------------------------------------------
+
+function focusOf(column) {
+  const s = state.selected;
+  if (s && 'column' in s && s.column === column) return s.index;
+  if (s && 'i' in s && s.layer + 1 === column) return s.i;
+  if (s && 'j' in s && s.layer === column) return s.j;
+  return 0;
+}
+
+function currentExplanation() {
+  const e = state.explain;
+  return explain(e.phases[e.index], { snap: e.snap, after: e.after, trace: e.trace, config: state.config, focus: focusOf });
+}
+
+function enterExplain() {
+  setPlaying(false);
+  state.story = null;
+  $('story-caption').textContent = '';
+  state.explain = { ...traceNext(), phases: explainPhases(state.engine.sizes.length - 1), index: 0 };
+  showExplain();
+  state.needsDraw = true;
+  state.needsInspector = true;
+}
+
+function leaveExplain() {
+  state.explain = null;
+  showExplain();
+  state.needsDraw = true;
+}
+
+function explainMove(delta) {
+  const e = state.explain;
+  const next = e.index + delta;
+  if (next < 0) return;
+  if (next >= e.phases.length) {
+    enterExplain(); // the next step's story
+    return;
+  }
+  e.index = next;
+  if (e.phases[next].kind === 'update' && !e.applied) {
+    state.engine.step(1);
+    e.applied = true;
+    e.after = state.engine.snapshot();
+    changed();
+  }
+  showExplain();
+  state.needsDraw = true;
+}
+
+function showExplain() {
+  const e = state.explain;
+  $('explain').setAttribute('aria-pressed', String(Boolean(e)));
+  $('explain-panel').hidden = !e;
+  if (!e) return;
+  const text = currentExplanation();
+  $('explain-title').textContent = text.title;
+  $('explain-count').textContent = `Phase ${e.index + 1} of ${e.phases.length} · sample ${e.sample}`;
+  $('explain-lines').replaceChildren(
+    ...text.lines.map((line) => {
+      const p = document.createElement('p');
+      p.textContent = line;
+      return p;
+    }),
+  );
+  $('explain-note').textContent = text.note;
+  $('explain-prev').disabled = e.index === 0;
+  $('explain-next').textContent = e.index === e.phases.length - 1 ? 'Next step →' : 'Next →';
+}
+
+// ---- the inspector ------------------------------------------------------------------------------
+
+function select(selection) {
+  state.selected = selection;
+  $('inspector').hidden = !selection;
+  refreshInspector();
+  state.lastInspector = performance.now();
+  state.needsDraw = true;
+  if (state.explain) showExplain();
+}
+
+function refreshInspector() {
+  const sel = state.selected;
+  if (!sel) return;
+  let snap;
+  let trace;
+  let numeric = null;
+  let update = null;
+  if (state.story && !state.story.loop) {
+    ({ snap, trace } = state.story); // the step being told, as it was
+  } else {
+    trace = state.engine.trace(state.sample);
+    snap = state.engine.snapshot();
+    if ('j' in sel || sel.bias) {
+      const index = sel.bias ? sel.i : sel.i * snap.sizes[sel.layer] + sel.j;
+      numeric = state.engine.numericalGradient(sel.layer, index, Boolean(sel.bias), state.sample);
+      update = state.engine.updatePreview(sel.layer, index, Boolean(sel.bias));
+    }
+  }
+  renderInspector(
+    { title: $('inspector-title'), sample: $('inspector-sample'), body: $('inspector-body') },
+    { snap, trace, config: state.config, selected: sel, numeric, update, dead: state.stats?.dead, onSelect: select },
+  );
+}
+
+function canvasPoint(event) {
+  const rect = $('network').getBoundingClientRect();
+  return [event.clientX - rect.left, event.clientY - rect.top];
+}
+
+function onNetworkClick(event) {
+  if (!state.layout) return;
+  const [x, y] = canvasPoint(event);
+  const node = nodeAt(state.layout, x, y);
+  if (node) return select({ column: node.layer, index: node.index });
+  const edge = edgeAt(state.layout, x, y);
+  select(edge ? { layer: edge.layer, i: edge.i, j: edge.j } : null);
+}
+
+/** Arrow keys move the inspected neuron around the diagram; Escape closes the inspector. */
+function onNetworkKey(event) {
+  const sizes = state.engine.sizes;
+  const s = state.selected && 'column' in state.selected ? state.selected : { column: 0, index: 0 };
+  let { column, index } = s;
+  if (event.key === 'ArrowUp') index -= 1;
+  else if (event.key === 'ArrowDown') index += 1;
+  else if (event.key === 'ArrowLeft') column -= 1;
+  else if (event.key === 'ArrowRight') column += 1;
+  else if (event.key === 'Escape') return select(null);
+  else if (event.key === 'Enter' || event.key === ' ') index += 0;
+  else return;
+  event.preventDefault();
+  event.stopPropagation();
+  column = Math.max(0, Math.min(sizes.length - 1, column));
+  index = Math.max(0, Math.min(sizes[column] - 1, index));
+  select({ column, index });
+}
+
+// ---- frame loop ---------------------------------------------------------------------------------
+
 function frame(now) {
-  if (state.playing && !document.hidden) trainFrame();
+  if (state.playing && !document.hidden) {
+    trainFrame();
+    if (!state.story && state.speed > 0) startStory(true);
+  }
+  updateStory(now);
+  state.comparison?.frame();
   if (state.needsHeatmaps && due(state.lastHeatmap, now, HEATMAP_INTERVAL_MS)) {
     refreshHeatmaps();
     state.lastHeatmap = now;
     state.needsHeatmaps = false;
     state.needsDraw = true;
+  }
+  if (state.needsInspector && state.selected && due(state.lastInspector, now, INSPECTOR_INTERVAL_MS)) {
+    refreshInspector();
+    state.lastInspector = now;
+    state.needsInspector = false;
   }
   if (state.needsDraw) {
     draw();
@@ -243,20 +637,21 @@ function frame(now) {
 }
 
 function reset() {
-  const config = state.engine.config();
-  state.engine.free();
-  state.engine = new Engine(config);
-  hideMessage();
-  rebuilt();
-}
-
-function stepOnce() {
-  setPlaying(false);
-  state.engine.step(1);
-  changed();
+  replaceEngine(state.engine.config(), state.preset);
 }
 
 // ---- wiring -----------------------------------------------------------------------------------
+
+function fillPresets() {
+  state.presets = Engine.presets();
+  const select = $('preset');
+  for (const p of state.presets) {
+    const option = document.createElement('option');
+    option.value = p.name;
+    option.textContent = p.title;
+    select.append(option);
+  }
+}
 
 function wire() {
   $('play').addEventListener('click', () => setPlaying(!state.playing));
@@ -267,7 +662,45 @@ function wire() {
   $('activation').addEventListener('change', (e) => applyConfig({ activation: e.target.value }));
   $('learning-rate').addEventListener('input', (e) => applyConfig({ learningRate: LEARNING_RATES[Number(e.target.value)] }));
   $('network-shape').addEventListener('change', (e) => applyConfig({ networkShape: e.target.value }));
+  $('residual').addEventListener('change', (e) => applyConfig({ residual: e.target.checked }));
   $('new-seed').addEventListener('click', () => applyConfig({ seed: Engine.randomSeed() }));
+  $('preset').addEventListener('change', (e) => {
+    if (e.target.value) replaceEngine({ preset: e.target.value }, e.target.value);
+    else {
+      state.preset = '';
+      showConfig();
+    }
+  });
+  $('speed').addEventListener('change', (e) => {
+    state.speed = Number(e.target.value);
+    if (state.speed === 0 && state.story?.loop) state.story = null;
+  });
+  $('explain').addEventListener('click', () => (state.explain ? leaveExplain() : enterExplain()));
+  $('explain-prev').addEventListener('click', () => explainMove(-1));
+  $('explain-next').addEventListener('click', () => explainMove(1));
+  $('explain-close').addEventListener('click', leaveExplain);
+  $('inspector-close').addEventListener('click', () => select(null));
+  $('revive').addEventListener('click', () => {
+    state.engine.switchActivation('leakyRelu');
+    state.preset = '';
+    showConfig();
+    changed();
+  });
+  $('compare').addEventListener('click', () => {
+    if (state.comparison) {
+      state.comparison.close();
+      state.comparison = null;
+      $('compare-results').hidden = true;
+      $('compare').textContent = 'Run the comparison';
+      return;
+    }
+    $('compare-results').hidden = false;
+    state.comparison = new Comparison($('compare-results'), state.config.seed);
+    $('compare').textContent = 'Close the comparison';
+  });
+  const canvas = $('network');
+  canvas.addEventListener('click', onNetworkClick);
+  canvas.addEventListener('keydown', onNetworkKey);
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, select, textarea') || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === ' ' && !e.target.closest('button')) {
@@ -276,8 +709,13 @@ function wire() {
     } else if (e.key === 'ArrowRight') {
       e.preventDefault();
       stepOnce();
+    } else if (e.key === 'ArrowLeft' && state.explain) {
+      e.preventDefault();
+      explainMove(-1);
     } else if (e.key === 'r' || e.key === 'R') {
       reset();
+    } else if (e.key === 'e' || e.key === 'E') {
+      state.explain ? leaveExplain() : enterExplain();
     }
   });
   new ResizeObserver(() => (state.needsDraw = true)).observe(document.body);
@@ -292,8 +730,11 @@ async function start() {
     showMessage(`The playground could not start: ${e.message}`);
     return;
   }
+  fillPresets();
   wire();
   rebuilt();
+  // A read-only handle for the end-to-end tests and the curious: the engine and what is shown.
+  window.backpropPlayground = { Engine, state };
   document.body.dataset.ready = 'true';
   requestAnimationFrame(frame);
 }

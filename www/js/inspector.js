@@ -1,0 +1,108 @@
+// The chain-rule inspector's DOM: builds the panel from a model with text nodes only (nothing is
+// ever parsed as HTML). Exact values ride along in data-value attributes for tests.
+import { chainOf, relativeError } from './chain.js';
+import { DERIVATIVES, factor, names, num } from './notation.js';
+
+const el = (tag, props = {}, children = []) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') node.textContent = v;
+    else if (k === 'value') node.dataset.value = String(v);
+    else if (k === 'onclick') node.addEventListener('click', v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+};
+
+/**
+ * Fills the inspector for a selection.
+ * @param parts  { title, sample, body } elements
+ * @param data   { snap, trace, config, selected, numeric (finite difference or null),
+ *                 update (the coming change or null), onSelect(selection) }
+ */
+export function renderInspector(parts, data) {
+  const { trace, selected } = data;
+  parts.sample.textContent = `Sample (${num(trace.x)}, ${num(trace.y)}), target ${Array.from(trace.target, num).join(', ')}`;
+  parts.body.replaceChildren();
+  if ('j' in selected || selected.bias) renderParameter(parts, data);
+  else renderNeuron(parts, data);
+}
+
+function renderParameter(parts, { snap, trace, config, selected, numeric, update }) {
+  const chain = chainOf(snap, config, trace.target, selected);
+  parts.title.textContent = `∂L/∂${chain.label} by the chain rule`;
+  const body = parts.body;
+  body.append(
+    el('p', { class: 'equation', text: `∂L/∂${chain.label} = ${chain.factors.map((f) => f.name).join(' × ')}` }),
+  );
+  const table = el('table', { class: 'factors' }, [
+    el('thead', {}, [el('tr', {}, [el('th', { text: 'factor' }), el('th', { text: 'value' }), el('th', { text: 'what it is' })])]),
+  ]);
+  const tbody = el('tbody');
+  for (const f of chain.factors) {
+    tbody.append(el('tr', { class: f.value === 0 ? 'zero' : '' }, [el('td', { text: f.name }), el('td', { text: num(f.value), value: f.value }), el('td', { text: zeroNote(f) })]));
+  }
+  table.append(tbody);
+  body.append(table);
+  if (chain.sum) {
+    const c = selected.layer + 1;
+    const list = el('ul', { class: 'terms' });
+    for (const t of chain.sum.terms) list.append(el('li', { text: `${t.name} = ${factor(t.weight)} × ${factor(t.delta)} = ${num(t.value)}` }));
+    if (chain.sum.residual !== null) list.append(el('li', { text: `+ ${num(chain.sum.residual)} through the residual connection` }));
+    body.append(el('p', { class: 'sub', text: `${names.da(c, selected.i)} = Σ over the ${chain.sum.terms.length} outgoing edges:` }), list);
+  }
+  const results = el('dl', { class: 'results' });
+  const row = (name, v, extra = '', id = '') =>
+    results.append(el('div', id ? { id } : {}, [el('dt', { text: name }), el('dd', { text: `${num(v)}${extra}`, value: v })]));
+  row('Product of the factors', chain.product, '', 'inspector-product');
+  row('Backprop’s gradient (core)', chain.grad, '', 'inspector-grad');
+  if (numeric !== null) row('Finite difference (core)', numeric, ` — relative error ${num(relativeError(chain.grad, numeric, 1e-4))}`, 'inspector-numeric');
+  if (update !== null) row(`Update at η = ${num(config.learningRate)}`, update, ` → ${num(currentValue(snap, selected) + update)}`, 'inspector-update');
+  body.append(results);
+}
+
+function zeroNote(f) {
+  return f.value === 0 && f.name.startsWith('ReLU′') ? 'z ≤ 0: ReLU′ = 0 stops the gradient here' : f.note;
+}
+
+function currentValue(snap, sel) {
+  const layer = snap.layers[sel.layer];
+  return sel.bias ? layer.biases[sel.i] : layer.weights[sel.i * (layer.weights.length / layer.biases.length) + sel.j];
+}
+
+function renderNeuron(parts, { snap, config, selected, onSelect, dead }) {
+  const { column: c, index: i } = selected;
+  const body = parts.body;
+  if (c === 0) {
+    parts.title.textContent = `Input ${names.a(0, i)} (${config.features[i]})`;
+    body.append(el('p', { text: `${names.a(0, i)} = ${num(snap.inputs[i])} for this sample.` }));
+    return;
+  }
+  const l = c - 1;
+  const layer = snap.layers[l];
+  const output = l === snap.layers.length - 1;
+  const act = output ? config.outputActivation : config.activation;
+  parts.title.textContent = output ? `Output neuron ${i}` : `Hidden neuron ${i} of layer ${c}`;
+  const results = el('dl', { class: 'results' });
+  const row = (name, v) => results.append(el('div', {}, [el('dt', { text: name }), el('dd', { text: num(v), value: v })]));
+  row(names.z(c, i), layer.preActivations[i]);
+  row(names.a(c, i), layer.activations[i]);
+  row(`${DERIVATIVES[act].name}(${names.z(c, i)})`, layer.derivatives[i]);
+  row(names.da(c, i), layer.activationGrads[i]);
+  row(`δ = ${names.dz(c, i)}`, layer.deltas[i]);
+  body.append(results);
+  const isDead = !output && dead?.[l]?.[i];
+  if (isDead) {
+    body.append(el('p', { class: 'dead-note', text: 'Dead: z ≤ 0 on every training point, so ReLU′(z) = 0 everywhere. This neuron receives exactly zero gradient and can never recover.' }));
+  } else if (!output && act === 'relu' && layer.preActivations[i] <= 0) {
+    body.append(el('p', { class: 'dead-note', text: 'For this sample z ≤ 0, so ReLU′(z) = 0 and no gradient passes; other samples may still reach it.' }));
+  }
+  const n = l === 0 ? snap.inputs.length : snap.layers[l - 1].activations.length;
+  const buttons = el('div', { class: 'chips' });
+  buttons.append(el('button', { type: 'button', text: `∂L/∂${names.b(l, i)}`, onclick: () => onSelect({ layer: l, i, bias: true }) }));
+  for (let j = 0; j < Math.min(n, 32); j++) {
+    buttons.append(el('button', { type: 'button', text: `∂L/∂${names.W(l, i, j)}`, onclick: () => onSelect({ layer: l, i, j }) }));
+  }
+  body.append(el('p', { class: 'sub', text: 'Inspect a parameter of this neuron:' }), buttons);
+}
