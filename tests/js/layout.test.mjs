@@ -58,6 +58,7 @@ test('learning rates map to the log slider and losses format for reading', () =>
   assert.equal(formatLoss(0.12345), '0.123');
   assert.equal(formatLoss(0.0001234), '1.23e-4');
   assert.equal(formatLoss(Infinity), '∞');
+  assert.equal(formatLoss(1.3e38), '1.30e+38');
   assert.equal(formatLoss(NaN), 'NaN');
   assert.equal(formatLoss(null), '–');
 });

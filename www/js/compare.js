@@ -24,7 +24,9 @@ export class Comparison {
       const status = document.createElement('p');
       status.className = 'status';
       const title = document.createElement('h3');
-      title.textContent = `η = ${rate} · ${verdict}`;
+      const note = document.createElement('span');
+      note.textContent = verdict;
+      title.append(`η = ${rate}`, note);
       const card = document.createElement('figure');
       card.className = 'compare-card';
       card.dataset.rate = String(rate);

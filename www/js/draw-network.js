@@ -216,7 +216,8 @@ function drawStoryNodes(ctx, { layout, story }) {
   if (kind === 'loss') {
     const { x, y } = columns[L][0];
     const out = snap.layers[L - 1].activations;
-    label(ctx, x, y - size / 2 - 10, `ŷ ${Array.from(out, num).join(', ')} · L ${num(story.loss)}`, 'bold');
+    const target = Array.from(story.target, num).join(', ');
+    label(ctx, x, y - size / 2 - 10, `ŷ ${Array.from(out, num).join(', ')} · y ${target} · L ${num(story.loss)}`, 'bold');
   }
   if (kind === 'backward') {
     // δ of every column the error signal has reached: from the output down to column l + 1,

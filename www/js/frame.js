@@ -38,6 +38,6 @@ export function learningRateIndex(rate) {
 export function formatLoss(v) {
   if (v === null || v === undefined) return '–';
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : '∞';
-  if (v !== 0 && Math.abs(v) < 0.001) return v.toExponential(2);
+  if (v !== 0 && (Math.abs(v) < 0.001 || Math.abs(v) >= 1e4)) return v.toExponential(2);
   return v.toFixed(3);
 }

@@ -164,11 +164,11 @@ function residualLayers() {
 function draw() {
   const engine = state.engine;
   const net = fitCanvas($('network'));
-  const layout = networkLayout(engine.sizes, net.width, net.height, { margin: 40 });
+  const layout = networkLayout(engine.sizes, net.width, net.height, { margin: net.width < 500 ? 24 : 40 });
   state.layout = layout;
   const storyPhase = currentStoryPhase();
   const story = storyPhase && state.story
-    ? { ...storyPhase.phase, progress: storyPhase.progress, snap: state.story.snap, reduced: reducedMotion.matches, maxSignal: state.story.maxSignal, loss: state.story.trace.loss }
+    ? { ...storyPhase.phase, progress: storyPhase.progress, snap: state.story.snap, reduced: reducedMotion.matches, maxSignal: state.story.maxSignal, loss: state.story.trace.loss, target: state.story.trace.target }
     : null;
   let highlight = null;
   if (state.explain) {
@@ -473,12 +473,18 @@ function stepOnce() {
 
 // ---- explain mode -------------------------------------------------------------------------------
 
+/** The neuron of a column that explain mode writes out: the inspected one, else the one with the
+ *  largest error signal (for the inputs: the largest input), so that the numbers are telling. */
 function focusOf(column) {
   const s = state.selected;
   if (s && 'column' in s && s.column === column) return s.index;
   if (s && 'i' in s && s.layer + 1 === column) return s.i;
   if (s && 'j' in s && s.layer === column) return s.j;
-  return 0;
+  const snap = state.explain.snap;
+  const values = column === 0 ? snap.inputs : snap.layers[column - 1].deltas;
+  let best = 0;
+  values.forEach((v, k) => Math.abs(v) > Math.abs(values[best]) && (best = k));
+  return best;
 }
 
 function currentExplanation() {
