@@ -302,7 +302,8 @@ function changed() {
 function rebuilt() {
   state.story = null;
   state.explain = null;
-  state.selected = null;
+  state.selected = null; // the old network's neurons may not exist in the new one
+  $('inspector').hidden = true;
   state.history = [];
   state.train = state.engine.trainPoints();
   state.thumbnails = [];
