@@ -276,7 +276,8 @@ impl Config {
         fields: impl IntoIterator<Item = (String, FieldValue)>,
     ) -> Result<Config, ConfigError> {
         let mut given: Vec<(String, FieldValue)> = fields.into_iter().collect();
-        // A preset is a base layer: its fields first, so that every field given overrides it.
+        // A preset is a base configuration; the other fields change it as `merged` does, so
+        // that fields which only followed the preset's choices follow the given ones instead.
         if let Some(pos) = given.iter().rposition(|(k, _)| k == "preset") {
             let (_, value) = given.remove(pos);
             given.retain(|(k, _)| k != "preset");
@@ -291,7 +292,7 @@ impl Config {
                     format!("{value} is not a preset; use one of {}", names.join(", ")),
                 )
             })?;
-            given.splice(0..0, preset.fields());
+            return preset.config()?.merged(given);
         }
         let given = Given(given);
         if let Some((key, _)) = given.0.iter().find(|(k, _)| !FIELDS.contains(&k.as_str())) {
@@ -717,6 +718,19 @@ mod tests {
         assert_eq!(c.network_shape.len(), 10);
         assert_eq!(c.activation, Activation::Sigmoid);
         assert_eq!(c.learning_rate, 0.01);
+        // Fields that only followed the preset's choices follow the given ones.
+        let c = with(&[("preset", text("sourceText")), ("dataset", text("blobs"))]).unwrap();
+        assert_eq!(
+            (c.output_activation, c.loss),
+            (Activation::Softmax, Loss::CrossEntropy)
+        );
+        assert_eq!(c.batch_size, 1, "the preset's other fields stay");
+        let c = with(&[
+            ("preset", text("sourceText")),
+            ("dataset", text("regPlane")),
+        ])
+        .unwrap();
+        assert_eq!(c.output_activation, Activation::Linear);
         let e = with(&[("preset", text("nope"))]).unwrap_err();
         assert!(
             e.to_string()

@@ -132,6 +132,8 @@ pub struct Trainer {
     batch_samples: usize,
     /// Bumped whenever a weight or bias changes.
     params_version: u64,
+    /// The data came from `set_data`.
+    custom_data: bool,
     evaluation: Option<(u64, Evaluation)>,
 }
 
@@ -175,10 +177,12 @@ impl Trainer {
             batch_loss: 0.0,
             batch_samples: 0,
             params_version: 0,
+            custom_data: false,
             evaluation: None,
             config,
         };
         trainer.install_data(train, test);
+        trainer.save_backup(0);
         trainer
     }
 
@@ -189,7 +193,7 @@ impl Trainer {
     /// Applies a new configuration. The learning rate, regularisation, batch size, optimiser and
     /// shuffling take effect at once and keep the network; anything else rebuilds it.
     /// Returns whether the network was rebuilt.
-    pub fn set_config(&mut self, config: Config) -> bool {
+    pub fn set_config(&mut self, config: Config) -> Result<bool, ConfigError> {
         let mut live = self.config.clone();
         live.learning_rate = config.learning_rate;
         live.regularization = config.regularization;
@@ -198,15 +202,49 @@ impl Trainer {
         live.optimizer = config.optimizer;
         live.shuffle = config.shuffle;
         if live == config {
+            // The configuration checked the batch against its own data set; data set by
+            // `set_data` may be smaller.
+            if config.batch_size > self.train.len() {
+                return Err(ConfigError {
+                    field: "batchSize".into(),
+                    message: format!(
+                        "{} is larger than the training set ({} points)",
+                        config.batch_size,
+                        self.train.len()
+                    ),
+                });
+            }
             self.config = config;
-            false
-        } else {
-            let version = self.params_version;
-            *self = Trainer::new(config);
-            // Versions never repeat, so caches keyed on them cannot mistake the new network.
-            self.params_version = version + 1;
-            true
+            return Ok(false);
         }
+        let same_data = self.config.dataset == config.dataset
+            && self.config.problem == config.problem
+            && self.config.classes == config.classes
+            && self.config.num_points == config.num_points
+            && self.config.noise == config.noise
+            && self.config.perc_train_data == config.perc_train_data
+            && self.config.seed == config.seed;
+        let custom = (self.custom_data && same_data).then(|| {
+            (
+                std::mem::take(&mut self.train.points),
+                std::mem::take(&mut self.test.points),
+            )
+        });
+        let version = self.params_version;
+        *self = Trainer::new(config);
+        // Versions never repeat, so caches keyed on them cannot mistake the new network.
+        self.params_version = version + 1;
+        if let Some((train, test)) = custom {
+            // Data the user set survives changes that do not concern the data.
+            self.install_data(train, test);
+            self.custom_data = true;
+        }
+        Ok(true)
+    }
+
+    /// Whether the data came from `set_data` rather than the configuration.
+    pub fn has_custom_data(&self) -> bool {
+        self.custom_data
     }
 
     /// Swaps the hidden activation and keeps every weight: dead ReLUs switched to leaky ReLU get
@@ -304,6 +342,7 @@ impl Trainer {
             }
         }
         self.install_data(train, test);
+        self.custom_data = true;
         Ok(())
     }
 
@@ -372,15 +411,22 @@ impl Trainer {
     /// One optimiser update from the gradient buffers, as its own visible phase. A non-finite
     /// batch loss or parameter stops training (see `restore`).
     pub fn apply_gradients(&mut self) {
+        if self.diverged_at.is_some() {
+            return; // stopped until `restore`
+        }
         self.step += 1;
         if !self.batch_loss.is_finite() {
             // These parameters are finite but already useless: the backup is from before them.
             self.diverged_at = Some(self.step);
             return;
         }
-        // These parameters gave a finite loss: the ones to come back to.
-        self.network.save_parameters(&mut self.backup);
-        self.backup_step = self.step - 1;
+        if !self.network.parameters_finite() {
+            // Non-finite parameters that still gave a finite loss (a huge weight times zero).
+            self.diverged_at = Some(self.step);
+            return;
+        }
+        // These parameters are finite and gave a finite loss: the ones to come back to.
+        self.save_backup(self.step - 1);
         let rule = self.rule();
         self.optimizer.apply(&rule, &mut self.network);
         self.params_version += 1;
@@ -399,8 +445,14 @@ impl Trainer {
         self.network.load_parameters(&self.backup);
         self.optimizer.reset();
         self.step = self.backup_step;
+        self.batch_loss = 0.0; // the diverged batch's loss belongs to parameters that are gone
         self.params_version += 1;
         true
+    }
+
+    fn save_backup(&mut self, step: u64) {
+        self.network.save_parameters(&mut self.backup);
+        self.backup_step = step;
     }
 
     /// The training sample that the next step's mini-batch starts with.
@@ -412,6 +464,19 @@ impl Trainer {
     pub fn next_batch(&self) -> &[usize] {
         let end = (self.cursor + self.config.batch_size).min(self.train.len());
         &self.order[self.cursor..end]
+    }
+
+    /// The gradients of the next step's mini-batch, without an update: afterwards the gradient
+    /// buffers hold exactly what the next step will apply (see `update_preview`).
+    pub fn compute_next_batch_gradients(&mut self) -> Scalar {
+        let end = (self.cursor + self.config.batch_size).min(self.train.len());
+        let (train, network) = (&self.train, &mut self.network);
+        let batch = self.order[self.cursor..end]
+            .iter()
+            .map(|&k| train.sample(k));
+        self.batch_loss = network.compute_gradients(batch);
+        self.batch_samples = end - self.cursor;
+        self.batch_loss
     }
 
     /// Central-difference ∂L/∂param on training sample `sample` (step `h`), computed on the
@@ -525,6 +590,10 @@ impl Trainer {
         l.weights.copy_from_slice(weights);
         l.biases.copy_from_slice(biases);
         self.params_version += 1;
+        // Edited parameters are the user's: a later restore comes back to them, not to older ones.
+        if self.diverged_at.is_none() {
+            self.save_backup(self.step);
+        }
         Ok(())
     }
 

@@ -127,7 +127,9 @@ impl Playground {
             .config()
             .merged(fields(&changes)?)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(self.trainer.set_config(config))
+        self.trainer
+            .set_config(config)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// `[inputs, hidden…, outputs]`.
@@ -327,6 +329,13 @@ impl Playground {
         self.trainer
             .numerical_gradient(param, sample as usize, h)
             .ok_or_else(|| JsError::new(&format!("{param:?} or sample {sample} does not exist")))
+    }
+
+    /// Computes the next step's mini-batch gradients without an update (then `updatePreview` is
+    /// exactly the change the next step makes); returns the batch's mean loss.
+    #[wasm_bindgen(js_name = computeNextBatchGradients)]
+    pub fn compute_next_batch_gradients(&mut self) -> f32 {
+        self.trainer.compute_next_batch_gradients()
     }
 
     /// The change the next update will make to a weight (or bias), from the gradient buffers.

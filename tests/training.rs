@@ -125,7 +125,7 @@ fn a_huge_learning_rate_diverges_is_reported_and_restore_brings_back_finite_weig
     let mut config = t.config().clone();
     config.learning_rate = 1e-6;
     assert!(
-        !t.set_config(config),
+        !t.set_config(config).unwrap(),
         "changing the learning rate keeps the network"
     );
     assert_eq!(t.step(1), 1);
@@ -156,11 +156,11 @@ fn live_settings_keep_the_network_and_others_rebuild_it() {
     c.learning_rate = 0.5;
     c.batch_size = 3;
     c.optimizer = backprop_playground::optimizer::OptimizerKind::Momentum;
-    assert!(!t.set_config(c.clone()));
+    assert!(!t.set_config(c.clone()).unwrap());
     assert_eq!(parameters(&t), params);
     assert_eq!(t.stats().step, 30);
     c.network_shape = vec![3];
-    assert!(t.set_config(c));
+    assert!(t.set_config(c).unwrap());
     assert_eq!(t.stats().step, 0);
     assert_eq!(t.network.sizes(), vec![2, 3, 1]);
 }
@@ -326,4 +326,78 @@ fn the_order_is_reshuffled_every_epoch_unless_shuffle_is_off() {
     // Same points, other batches: the epoch's mean loss is the same up to rounding.
     let mean = |e: &Vec<u32>| e.iter().map(|b| f32::from_bits(*b)).sum::<f32>() / 10.0;
     assert!((mean(&shuffled[0]) - mean(&shuffled[1])).abs() < 1e-5);
+}
+
+#[test]
+fn restore_brings_back_exactly_the_parameters_from_before_the_divergence() {
+    let mut t = trainer(&[
+        ("learningRate", "10"),
+        ("outputActivation", "linear"),
+        ("networkShape", "8,8"),
+    ]);
+    let mut history = vec![parameters(&t)];
+    while !t.stats().diverged {
+        t.step(1);
+        history.push(parameters(&t));
+    }
+    assert!(t.restore());
+    let step = t.stats().step as usize;
+    assert_eq!(
+        parameters(&t),
+        history[step],
+        "the parameters of step {step}"
+    );
+    assert!(history[step].iter().all(|v| v.is_finite()));
+    assert!(
+        step + 2 >= history.len() - 1,
+        "no older than the step before the bad one"
+    );
+}
+
+#[test]
+fn nothing_is_applied_after_a_divergence_and_restore_never_brings_back_infinities() {
+    let mut t = trainer(&[("networkShape", "2"), ("learningRate", "10")]);
+    let before = parameters(&t);
+    // A huge bias makes the hidden activations infinite while the input is zero.
+    let (w0, w1) = (t.network.layers[0].weights.clone(), vec![0.0, 0.0]);
+    t.set_params(0, &w0, &[3e38, 3e38]).unwrap();
+    t.set_params(1, &w1, &[0.1]).unwrap();
+    t.compute_gradients(&[0.0, 0.0], &[1.0]).unwrap();
+    t.apply_gradients();
+    t.apply_gradients();
+    t.apply_gradients();
+    assert!(t.stats().diverged);
+    assert_eq!(t.stats().step, 1, "stopped at the first bad step");
+    assert!(t.restore());
+    assert!(t.network.parameters_finite());
+    assert_ne!(
+        parameters(&t),
+        before,
+        "restore returns to the edited parameters, not the initial ones"
+    );
+}
+
+#[test]
+fn custom_data_survives_rebuilds_that_do_not_concern_data_and_bounds_the_batch() {
+    let mut t = trainer(&[]);
+    let p = |x, y, label| Point { x, y, label };
+    t.set_data(
+        vec![p(1.0, 1.0, 1.0), p(-1.0, 2.0, -1.0), p(3.0, -2.0, 1.0)],
+        vec![p(0.0, 0.0, 1.0)],
+    )
+    .unwrap();
+    let mut c = t.config().clone();
+    c.batch_size = 100;
+    let e = t.set_config(c.clone()).unwrap_err();
+    assert_eq!(e.field, "batchSize");
+    assert!(e.message.contains("3 points"), "{e}");
+    c.batch_size = 2;
+    c.network_shape = vec![5];
+    assert!(t.set_config(c.clone()).unwrap());
+    assert_eq!(t.train_samples().len(), 3, "the drawn data is kept");
+    assert!(t.has_custom_data());
+    c.seed = 99;
+    assert!(t.set_config(c).unwrap());
+    assert_eq!(t.train_samples().len(), 250, "a new seed means new data");
+    assert!(!t.has_custom_data());
 }

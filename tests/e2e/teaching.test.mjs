@@ -142,6 +142,15 @@ test('the inspector’s chain-rule product equals the core’s gradient and the 
   });
   assert.equal(grad, independent);
   assert.match(await text(page, '#inspector-body'), /∂L\/∂a₂\[1\] = Σ over the 1 outgoing edges/);
+  // The previewed update is exactly what the next step does to this weight.
+  const update = await value('inspector-update');
+  const [before, after] = await page.evaluate(() => {
+    const { state } = window.backpropPlayground;
+    const before = state.engine.view('weights', 1)[1 * 4 + 2];
+    state.engine.step(1);
+    return [before, state.engine.view('weights', 1)[1 * 4 + 2]];
+  });
+  assert.equal(after, Math.fround(before + update), 'W after the step = W + the previewed update');
   // A neuron, chosen from the keyboard.
   await page.focus('#network');
   await page.keyboard.press('ArrowRight');
@@ -174,17 +183,17 @@ test('dead ReLUs: the count matches the core, they look dead, and leaky ReLU rev
   assert.equal(shown, independent.dead);
   assert.ok(shown >= 4, `${shown} dead`);
   assert.match(await text(page, '#dead'), /ReLU′\(z\) = 0/);
-  // A dead node is drawn grey.
+  // A dead node is drawn crossed out: its centre, where the two strokes of the cross meet, is dark.
   const grey = await page.evaluate((flags) => {
     const { layout } = window.backpropPlayground.state;
     const layer = flags.findIndex((f) => f.includes(true));
     const node = layout.columns[layer + 1][flags[layer].indexOf(true)];
     const canvas = document.getElementById('network');
     const ratio = canvas.width / canvas.getBoundingClientRect().width;
-    const [r, g, b] = canvas.getContext('2d').getImageData(Math.round((node.x + layout.size / 4) * ratio), Math.round((node.y - layout.size / 4) * ratio), 1, 1).data;
-    return Math.max(r, g, b) - Math.min(r, g, b) < 24;
+    const [r, g, b] = canvas.getContext('2d').getImageData(Math.round(node.x * ratio), Math.round(node.y * ratio), 1, 1).data;
+    return Math.max(r, g, b) < 90;
   }, independent.flags);
-  assert.ok(grey, 'a dead neuron is greyed out');
+  assert.ok(grey, 'a dead neuron is crossed out');
   await page.screenshot({ path: `${RESULTS}dead-relu-desktop.png` });
   const lossBefore = Number(await text(page, '#train-loss'));
   await page.click('#revive');

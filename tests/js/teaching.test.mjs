@@ -44,6 +44,43 @@ test('the inspector’s product of factors is the core’s gradient for every pa
   }
 });
 
+test('the inspector’s product agrees with the core’s finite difference (the maths, not the indexing)', () => {
+  // Smooth activations only, so that a finite step never crosses a ReLU kink.
+  for (const config of [CONFIGS[1], CONFIGS[2], CONFIGS[3], { loss: 'crossEntropy', activation: 'tanh' }]) {
+    const { engine, trace, snap, config: c } = traced(config, 5);
+    let checked = 0;
+    snap.layers.forEach((layer, l) => {
+      const inputs = snap.sizes[l];
+      for (let i = 0; i < layer.biases.length; i++) {
+        for (let j = 0; j < inputs; j++) {
+          const chain = chainOf(snap, c, trace.target, { layer: l, i, j });
+          const numeric = engine.numericalGradient(l, i * inputs + j, false, 5);
+          assert.ok(relativeError(chain.product, numeric, 1e-2) < 3e-2, `${JSON.stringify(config)} ${chain.label}: ${chain.product} vs ${numeric}`);
+          checked++;
+        }
+      }
+    });
+    assert.ok(checked > 5);
+    engine.free();
+  }
+});
+
+test('the update preview is exactly the next step’s change, for every optimiser and penalty', () => {
+  for (const optimizer of ['sgd', 'momentum', 'adam']) {
+    for (const regularization of ['none', 'L1', 'L2']) {
+      const engine = new Engine({ optimizer, regularization, regularizationRate: 0.01, learningRate: 0.05, activation: 'tanh' });
+      engine.step(7);
+      engine.computeNextBatchGradients();
+      const previews = [0, 3, 5].map((k) => engine.updatePreview(0, k, false)).concat(engine.updatePreview(1, 1, true));
+      const before = [0, 3, 5].map((k) => engine.view('weights', 0)[k]).concat(engine.view('biases', 1)[1]);
+      engine.step(1);
+      const after = [0, 3, 5].map((k) => engine.view('weights', 0)[k]).concat(engine.view('biases', 1)[1]);
+      after.forEach((w, k) => assert.equal(w, Math.fround(before[k] + previews[k]), `${optimizer}/${regularization} #${k}`));
+      engine.free();
+    }
+  }
+});
+
 test('the hidden sum is Σ W·δ over outgoing edges, with the residual term when there is one', () => {
   const { engine, trace, snap, config } = traced(CONFIGS[1]);
   const chain = chainOf(snap, config, trace.target, { layer: 1, i: 2, j: 0 });

@@ -144,6 +144,10 @@ export class Engine {
   numericalGradient(layer, index, isBias, sample, h = 1e-2) {
     return this.playground.numericalGradient(layer, index, isBias, sample, h);
   }
+  /** The next step's mini-batch gradients, without an update; returns the batch's mean loss. */
+  computeNextBatchGradients() {
+    return this.playground.computeNextBatchGradients();
+  }
   /** The change the next update will make to a parameter, from the gradient buffers. */
   updatePreview(layer, index, isBias) {
     return this.playground.updatePreview(layer, index, isBias);

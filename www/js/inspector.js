@@ -29,7 +29,7 @@ export function renderInspector(parts, data) {
   else renderNeuron(parts, data);
 }
 
-function renderParameter(parts, { snap, trace, config, selected, numeric, update }) {
+function renderParameter(parts, { snap, trace, config, selected, numeric, update, sample }) {
   const chain = chainOf(snap, config, trace.target, selected);
   parts.title.textContent = `∂L/∂${chain.label} by the chain rule`;
   const body = parts.body;
@@ -58,7 +58,11 @@ function renderParameter(parts, { snap, trace, config, selected, numeric, update
   row('Product of the factors', chain.product, '', 'inspector-product');
   row('Backprop’s gradient (core)', chain.grad, '', 'inspector-grad');
   if (numeric !== null) row('Finite difference (core)', numeric, ` — relative error ${num(relativeError(chain.grad, numeric, 1e-4))}`, 'inspector-numeric');
-  if (update !== null) row(`Update at η = ${num(config.learningRate)}`, update, ` → ${num(currentValue(snap, selected) + update)}`, 'inspector-update');
+  if (update !== null) {
+    const batch = config.batchSize > 1 ? `, mean over the next mini-batch of ${config.batchSize}` : '';
+    row(`Next update (η = ${num(config.learningRate)}${batch})`, update, ` → ${num(currentValue(snap, selected) + update)}`, 'inspector-update');
+  }
+  body.append(el('p', { class: 'note', text: `These factors are for training sample ${sample}, the first of the next mini-batch.` }));
   body.append(results);
 }
 

@@ -345,6 +345,11 @@ function replaceEngine(config, preset = '') {
 // ---- training and the animated step -------------------------------------------------------------
 
 function setPlaying(playing) {
+  if (playing && state.story && !state.story.loop) {
+    applyStoryStep(state.story); // finish the step being told before training runs on
+    state.story = null;
+    $('story-caption').textContent = '';
+  }
   state.playing = playing;
   $('play').classList.toggle('playing', playing);
   $('play').setAttribute('aria-label', playing ? 'Pause' : 'Play');
@@ -394,7 +399,9 @@ function traceNext() {
   const trace = state.engine.trace(sample);
   const snap = state.engine.snapshot();
   state.sample = sample;
-  return { sample, trace, snap, maxSignal: maxSignals(snap), after: null, applied: false };
+  // The configuration of the step being told: its text must not follow later changes.
+  const config = state.engine.config();
+  return { sample, trace, snap, config, maxSignal: maxSignals(snap), after: null, applied: false };
 }
 
 /** Plays one training step as a story; `loop` tells only the backward pass (while playing). */
@@ -449,7 +456,7 @@ function caption(phase, story) {
     case 'backward':
       return `Backward: the error signal flows from ${column(phase.layer + 1)} to ${column(phase.layer)}; each pulse is W·δ.`;
     default:
-      return `Update: every weight moves against its gradient, W ← W − η·∂L/∂W (η = ${state.config.learningRate}).`;
+      return `Update: every weight moves against its gradient, W ← W − η·∂L/∂W (η = ${story.config.learningRate}).`;
   }
 }
 
@@ -490,7 +497,7 @@ function focusOf(column) {
 
 function currentExplanation() {
   const e = state.explain;
-  return explain(e.phases[e.index], { snap: e.snap, after: e.after, trace: e.trace, config: state.config, focus: focusOf });
+  return explain(e.phases[e.index], { snap: e.snap, after: e.after, trace: e.trace, config: e.config, focus: focusOf });
 }
 
 function enterExplain() {
@@ -574,12 +581,14 @@ function refreshInspector() {
     if ('j' in sel || sel.bias) {
       const index = sel.bias ? sel.i : sel.i * snap.sizes[sel.layer] + sel.j;
       numeric = state.engine.numericalGradient(sel.layer, index, Boolean(sel.bias), state.sample);
+      // The next step averages over its mini-batch: preview exactly that change.
+      state.engine.computeNextBatchGradients();
       update = state.engine.updatePreview(sel.layer, index, Boolean(sel.bias));
     }
   }
   renderInspector(
     { title: $('inspector-title'), sample: $('inspector-sample'), body: $('inspector-body') },
-    { snap, trace, config: state.config, selected: sel, numeric, update, dead: state.stats?.dead, onSelect: select },
+    { snap, trace, config: state.config, selected: sel, numeric, update, dead: state.stats?.dead, onSelect: select, sample: state.sample },
   );
 }
 
