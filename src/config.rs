@@ -132,6 +132,10 @@ pub struct Config {
     pub residual: bool,
     pub shuffle: bool,
     pub seed: u64,
+    /// Draw the test points too (display only).
+    pub show_test_data: bool,
+    /// Colour the prediction by class only, without shades of confidence (display only).
+    pub discretize: bool,
 }
 
 impl Default for Config {
@@ -161,6 +165,8 @@ const FIELDS: &[&str] = &[
     "residual",
     "shuffle",
     "seed",
+    "showTestData",
+    "discretize",
 ];
 
 /// The fields given, looked up by name.
@@ -422,6 +428,8 @@ impl Config {
         let residual = given.boolean("residual", false)?;
         let shuffle = given.boolean("shuffle", true)?;
         let seed = given.integer("seed", 0, MAX_SEED, 1)?;
+        let show_test_data = given.boolean("showTestData", false)?;
+        let discretize = given.boolean("discretize", false)?;
 
         Ok(Config {
             network_shape,
@@ -444,6 +452,8 @@ impl Config {
             residual,
             shuffle,
             seed,
+            show_test_data,
+            discretize,
         })
     }
 
@@ -479,6 +489,8 @@ impl Config {
             ("residual", FieldValue::Bool(self.residual)),
             ("shuffle", FieldValue::Bool(self.shuffle)),
             ("seed", num(self.seed as f64)),
+            ("showTestData", FieldValue::Bool(self.show_test_data)),
+            ("discretize", FieldValue::Bool(self.discretize)),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))

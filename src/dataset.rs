@@ -283,6 +283,32 @@ fn clamp(v: Scalar) -> Scalar {
     v.clamp(-DOMAIN, DOMAIN)
 }
 
+/// Whether a point may be in a data set of this problem: inside [−6, 6]² with a label the problem
+/// allows. The error says what was wrong.
+pub fn check_point(p: &Point, problem: Problem, classes: usize) -> Result<(), String> {
+    for (name, v) in [("x", p.x), ("y", p.y)] {
+        if !(v.is_finite() && v.abs() <= DOMAIN) {
+            return Err(format!("{name} = {v} is outside [−6, 6]"));
+        }
+    }
+    let ok = match problem {
+        Problem::Classification => p.label == 1.0 || p.label == -1.0,
+        Problem::Multiclass => {
+            p.label.fract() == 0.0 && p.label >= 0.0 && (p.label as usize) < classes
+        }
+        Problem::Regression => p.label.is_finite() && p.label.abs() <= 1.0,
+    };
+    if ok {
+        return Ok(());
+    }
+    let allowed = match problem {
+        Problem::Classification => "−1 or +1".to_string(),
+        Problem::Multiclass => format!("a class index from 0 to {}", classes - 1),
+        Problem::Regression => "a value from −1 to 1".to_string(),
+    };
+    Err(format!("label {} is not allowed; use {allowed}", p.label))
+}
+
 /// Shuffles the points (seeded) and splits off the first `train` of them for training.
 pub fn split(mut points: Vec<Point>, train: usize, seed: u64) -> (Vec<Point>, Vec<Point>) {
     Rng::new(seed, Stream::Split).shuffle(&mut points);

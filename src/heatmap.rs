@@ -102,7 +102,8 @@ impl Heatmaps {
     }
 
     /// Colours the network's prediction: the output on the diverging palette (a sigmoid's 0..1
-    /// mapped to −1..1), or for multiclass the winning class's colour, paler where it is unsure.
+    /// mapped to −1..1), or for multiclass the winning class's colour, paler where it is unsure;
+    /// with `discretize`, only the decision.
     pub fn paint_output(&mut self, config: &Config) -> &[u8] {
         let cells = self.resolution * self.resolution;
         let outputs = config.outputs();
@@ -112,7 +113,15 @@ impl Heatmaps {
             self.pixels.resize(cells * 4, 0);
             let values = &self.values[first * cells..(first + 1) * cells];
             for (px, &v) in self.pixels.chunks_exact_mut(4).zip(values) {
-                px.copy_from_slice(&diverging(if sigmoid { 2.0 * v - 1.0 } else { v }));
+                let v = if sigmoid { 2.0 * v - 1.0 } else { v };
+                // Discretized: only the side of the decision boundary (TensorFlow Playground's
+                // "discretize output"); zero stays grey.
+                let v = if config.discretize {
+                    v.signum() * (v != 0.0) as u8 as Scalar
+                } else {
+                    v
+                };
+                px.copy_from_slice(&diverging(v));
             }
             return &self.pixels;
         }
@@ -134,7 +143,11 @@ impl Heatmaps {
                 0.0
             };
             let k = outputs as Scalar;
-            let t = ((share - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
+            let t = if config.discretize {
+                1.0
+            } else {
+                ((share - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0)
+            };
             let px = &mut self.pixels[cell * 4..cell * 4 + 4];
             px.copy_from_slice(&mix(
                 ZERO,

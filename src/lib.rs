@@ -6,11 +6,13 @@ pub type Scalar = f32;
 
 pub mod activation;
 pub mod config;
+pub mod csv;
 pub mod dataset;
 pub mod features;
 pub mod gradient_check;
 pub mod heatmap;
 pub mod loss;
+pub mod model;
 pub mod network;
 pub mod optimizer;
 pub mod presets;

@@ -2,7 +2,8 @@
 
 use crate::activation::Activation;
 use crate::config::{train_count, Config, ConfigError};
-use crate::dataset::{self, Point, Problem, DOMAIN};
+use crate::csv;
+use crate::dataset::{self, Point, Problem};
 use crate::features;
 use crate::gradient_check;
 use crate::network::{Network, Param};
@@ -190,8 +191,9 @@ impl Trainer {
         &self.config
     }
 
-    /// Applies a new configuration. The learning rate, regularisation, batch size, optimiser and
-    /// shuffling take effect at once and keep the network; anything else rebuilds it.
+    /// Applies a new configuration. The learning rate, regularisation, batch size, optimiser,
+    /// shuffling and the display fields take effect at once and keep the network; anything else
+    /// rebuilds it.
     /// Returns whether the network was rebuilt.
     pub fn set_config(&mut self, config: Config) -> Result<bool, ConfigError> {
         let mut live = self.config.clone();
@@ -201,6 +203,8 @@ impl Trainer {
         live.batch_size = config.batch_size;
         live.optimizer = config.optimizer;
         live.shuffle = config.shuffle;
+        live.show_test_data = config.show_test_data;
+        live.discretize = config.discretize;
         if live == config {
             // The configuration checked the batch against its own data set; data set by
             // `set_data` may be smaller.
@@ -280,6 +284,25 @@ impl Trainer {
         self.evaluation = None;
     }
 
+    /// The data set as CSV: training points first, then test points.
+    pub fn export_csv(&self) -> String {
+        csv::write(&self.train.points, &self.test.points)
+    }
+
+    /// Replaces the data set with CSV text (`x,y,label` lines), split into training and test
+    /// points by `percTrainData` in the order given, so that an exported file reads back the
+    /// same. On error nothing changes.
+    pub fn import_csv(&mut self, text: &str) -> Result<(), ConfigError> {
+        let mut points = csv::parse(text, self.config.problem, self.config.classes)?;
+        let train = if points.len() == 1 {
+            1
+        } else {
+            train_count(points.len(), self.config.perc_train_data)
+        };
+        let test = points.split_off(train);
+        self.set_data(points, test)
+    }
+
     /// Replaces the data set (keeping the network), checking every point and label.
     pub fn set_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Result<(), ConfigError> {
         let bad = |field: &str, message: String| ConfigError {
@@ -304,41 +327,14 @@ impl Trainer {
         }
         for (field, set) in [("train", &train), ("test", &test)] {
             for (k, p) in set.iter().enumerate() {
-                if !(p.x.is_finite()
-                    && p.y.is_finite()
-                    && p.x.abs() <= DOMAIN
-                    && p.y.abs() <= DOMAIN)
-                {
-                    return Err(bad(
-                        &format!("{field}Points"),
-                        format!("point {k} ({}, {}) is outside [−6, 6]²", p.x, p.y),
-                    ));
-                }
-                let ok = match self.config.problem {
-                    Problem::Classification => p.label == 1.0 || p.label == -1.0,
-                    Problem::Multiclass => {
-                        p.label.fract() == 0.0
-                            && p.label >= 0.0
-                            && (p.label as usize) < self.config.classes
-                    }
-                    Problem::Regression => p.label.is_finite() && p.label.abs() <= 1.0,
-                };
-                if !ok {
-                    let allowed = match self.config.problem {
-                        Problem::Classification => "−1 or +1".to_string(),
-                        Problem::Multiclass => {
-                            format!("a class index from 0 to {}", self.config.classes - 1)
-                        }
-                        Problem::Regression => "a value from −1 to 1".to_string(),
+                dataset::check_point(p, self.config.problem, self.config.classes).map_err(|m| {
+                    let what = if m.starts_with("label") {
+                        "Labels"
+                    } else {
+                        "Points"
                     };
-                    return Err(bad(
-                        &format!("{field}Labels"),
-                        format!(
-                            "label {} of point {k} is not allowed; use {allowed}",
-                            p.label
-                        ),
-                    ));
-                }
+                    bad(&format!("{field}{what}"), format!("point {k}: {m}"))
+                })?;
             }
         }
         self.install_data(train, test);
@@ -595,6 +591,13 @@ impl Trainer {
             self.save_backup(self.step);
         }
         Ok(())
+    }
+
+    /// Sets the step and epoch counters (a model read from a file carries its own).
+    pub fn set_counters(&mut self, step: u64, epoch: u64) {
+        self.step = step;
+        self.epoch = epoch;
+        self.backup_step = step;
     }
 
     /// Bumped whenever a parameter changes: caches (heatmaps, evaluation) key on it.

@@ -113,6 +113,44 @@ impl Playground {
         })
     }
 
+    /// A playground from a model file (`exportModel`'s JSON); throws an `Error` naming what is
+    /// wrong with a bad file.
+    #[wasm_bindgen(js_name = fromModel)]
+    pub fn from_model(text: &str) -> Result<Playground, JsError> {
+        let trainer = crate::model::import(text).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Playground {
+            trainer,
+            heatmaps: Heatmaps::default(),
+        })
+    }
+
+    /// The configuration, counters and every weight and bias as JSON.
+    #[wasm_bindgen(js_name = exportModel)]
+    pub fn export_model(&mut self) -> String {
+        crate::model::export(&mut self.trainer)
+    }
+
+    /// The data set as CSV (`x,y,label`; training points first).
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        self.trainer.export_csv()
+    }
+
+    /// Replaces the data set with CSV text; throws an `Error` naming the line on bad input, and
+    /// then nothing changes.
+    #[wasm_bindgen(js_name = importCsv)]
+    pub fn import_csv(&mut self, text: &str) -> Result<(), JsError> {
+        self.trainer
+            .import_csv(text)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Whether the data came from `setData` or `importCsv`.
+    #[wasm_bindgen(js_name = hasCustomData)]
+    pub fn has_custom_data(&self) -> bool {
+        self.trainer.has_custom_data()
+    }
+
     /// The full, normalised configuration.
     pub fn config(&self) -> JsValue {
         to_js(self.trainer.config())
