@@ -31,8 +31,8 @@ fn main() {
             "{} {:08x} {} {:08x}",
             s.step,
             s.batch_loss.to_bits(),
-            s.train_loss,
-            s.train_loss.to_bits()
+            s.train_loss.unwrap(),
+            s.train_loss.unwrap().to_bits()
         );
     }
 }

@@ -562,22 +562,32 @@ pub fn train_count(n: usize, perc_train_data: f64) -> usize {
     ((n as f64 * perc_train_data / 100.0).round() as usize).clamp(1, n.saturating_sub(1).max(1))
 }
 
-/// Which output activation and loss go together for each problem.
-pub fn check_output(problem: Problem, output: Activation, loss: Loss) -> Result<(), ConfigError> {
+/// The output activations that go with a loss for a problem (empty: the loss does not fit).
+pub fn valid_outputs(problem: Problem, loss: Loss) -> &'static [Activation] {
     use Activation::*;
-    let allowed: &[Activation] = match (problem, loss) {
+    match (problem, loss) {
         (Problem::Classification, Loss::Mse) => &[Sigmoid, Tanh, Linear],
         (Problem::Classification, Loss::CrossEntropy) => &[Sigmoid],
         (Problem::Multiclass, Loss::Mse) => &[Softmax, Sigmoid, Tanh, Linear],
         (Problem::Multiclass, Loss::CrossEntropy) => &[Softmax],
         (Problem::Regression, Loss::Mse) => &[Linear, Tanh],
-        (Problem::Regression, Loss::CrossEntropy) => {
-            return Err(error(
-                "loss",
-                "\"crossEntropy\" is for classification; regression uses \"mse\"".to_string(),
-            ))
-        }
-    };
+        (Problem::Regression, Loss::CrossEntropy) => &[],
+    }
+}
+
+/// Which output activation and loss go together for each problem.
+pub fn check_output(problem: Problem, output: Activation, loss: Loss) -> Result<(), ConfigError> {
+    let allowed = valid_outputs(problem, loss);
+    if allowed.is_empty() {
+        return Err(error(
+            "loss",
+            format!(
+                "{:?} is for classification; {} uses \"mse\"",
+                loss.name(),
+                problem.name()
+            ),
+        ));
+    }
     if allowed.contains(&output) {
         Ok(())
     } else {

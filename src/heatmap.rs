@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::dataset::{Problem, DOMAIN};
-use crate::features;
+use crate::features::{self, Feature};
 use crate::network::Network;
 use crate::Scalar;
 
@@ -157,6 +157,30 @@ impl Heatmaps {
         }
         &self.pixels
     }
+}
+
+/// RGBA pixels of an input feature over the plane (for the feature toggles' thumbnails), each
+/// feature scaled to about −1..1 over [−6, 6]².
+pub fn feature_pixels(feature: Feature, resolution: usize) -> Vec<u8> {
+    let scale = match feature {
+        Feature::X | Feature::Y => 1.0 / DOMAIN,
+        Feature::XSquared | Feature::YSquared | Feature::XTimesY => 1.0 / (DOMAIN * DOMAIN),
+        _ => 1.0,
+    };
+    let mut pixels = Vec::with_capacity(resolution * resolution * 4);
+    for r in 0..resolution {
+        let y = -cell_center(r, resolution);
+        for c in 0..resolution {
+            let v = feature.value(cell_center(c, resolution), y) * scale;
+            // Squares run 0..1: centre them so that both colours show.
+            let v = match feature {
+                Feature::XSquared | Feature::YSquared => 2.0 * v - 1.0,
+                _ => v,
+            };
+            pixels.extend_from_slice(&diverging(v));
+        }
+    }
+    pixels
 }
 
 fn mix(a: [u8; 3], b: [u8; 3], t: Scalar) -> [u8; 4] {

@@ -170,7 +170,10 @@ mod tests {
             assert_eq!((&a.weights, &a.biases), (&b.weights, &b.biases));
         }
         assert_eq!(back.stats().step, 77);
-        assert_eq!(back.stats().train_loss, t.stats().train_loss);
+        assert_eq!(
+            back.stats().train_loss.unwrap(),
+            t.stats().train_loss.unwrap()
+        );
     }
 
     #[test]

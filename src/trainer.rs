@@ -20,7 +20,8 @@ pub struct Stats {
     pub step: u64,
     /// Completed passes over the training set.
     pub epoch: u64,
-    pub train_loss: Scalar,
+    /// `None` when there is no training data.
+    pub train_loss: Option<Scalar>,
     /// `None` when there is no test data.
     pub test_loss: Option<Scalar>,
     /// Fraction correct, for classification.
@@ -43,7 +44,7 @@ pub struct Stats {
 /// Loss and accuracy over a data set, cached until the weights change.
 #[derive(Clone, Debug, Default)]
 struct Evaluation {
-    train_loss: Scalar,
+    train_loss: Option<Scalar>,
     test_loss: Option<Scalar>,
     train_accuracy: Option<Scalar>,
     test_accuracy: Option<Scalar>,
@@ -309,12 +310,6 @@ impl Trainer {
             field: field.to_string(),
             message,
         };
-        if train.is_empty() {
-            return Err(bad(
-                "trainPoints",
-                "at least one training point is needed".into(),
-            ));
-        }
         if train.len() + test.len() > crate::config::MAX_POINTS {
             return Err(bad(
                 "trainPoints",
@@ -360,9 +355,10 @@ impl Trainer {
     }
 
     /// Runs up to `n` mini-batch updates; stops early at a divergence. Returns the count run.
+    /// Without training data nothing runs.
     pub fn step(&mut self, n: usize) -> usize {
         for k in 0..n {
-            if self.diverged_at.is_some() {
+            if self.diverged_at.is_some() || self.train.is_empty() {
                 return k;
             }
             self.train_step();
@@ -374,7 +370,7 @@ impl Trainer {
     pub fn epoch(&mut self) -> usize {
         let mut steps = 0;
         loop {
-            if self.diverged_at.is_some() {
+            if self.diverged_at.is_some() || self.train.is_empty() {
                 return steps;
             }
             self.train_step();
@@ -387,12 +383,7 @@ impl Trainer {
 
     fn train_step(&mut self) {
         let end = (self.cursor + self.config.batch_size).min(self.train.len());
-        let (train, network) = (&self.train, &mut self.network);
-        let batch = self.order[self.cursor..end]
-            .iter()
-            .map(|&k| train.sample(k));
-        self.batch_loss = network.compute_gradients(batch);
-        self.batch_samples = end - self.cursor;
+        self.compute_next_batch_gradients();
         self.cursor = if end == self.train.len() { 0 } else { end };
         if self.cursor == 0 {
             self.epoch += 1;
@@ -451,9 +442,9 @@ impl Trainer {
         self.backup_step = step;
     }
 
-    /// The training sample that the next step's mini-batch starts with.
-    pub fn next_sample(&self) -> usize {
-        self.order[self.cursor]
+    /// The training sample that the next step's mini-batch starts with (none without data).
+    pub fn next_sample(&self) -> Option<usize> {
+        self.order.get(self.cursor).copied()
     }
 
     /// The samples of the next step's mini-batch.
@@ -651,7 +642,7 @@ impl Trainer {
         let (train_loss, train_accuracy) = run(&self.train, true);
         let (test_loss, test_accuracy) = run(&self.test, false);
         Evaluation {
-            train_loss: train_loss.unwrap_or(0.0),
+            train_loss,
             test_loss,
             train_accuracy,
             test_accuracy,

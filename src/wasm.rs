@@ -336,10 +336,11 @@ impl Playground {
         Ok(unsafe { Uint8ClampedArray::view(pixels) })
     }
 
-    /// The training sample the next step's mini-batch starts with.
+    /// The training sample the next step's mini-batch starts with
+    /// (`undefined` when there is no training data).
     #[wasm_bindgen(js_name = nextSample)]
-    pub fn next_sample(&self) -> u32 {
-        self.trainer.next_sample() as u32
+    pub fn next_sample(&self) -> Option<u32> {
+        self.trainer.next_sample().map(|k| k as u32)
     }
 
     /// The training samples of the next step's mini-batch.
@@ -401,6 +402,44 @@ impl Playground {
         self.trainer
             .switch_activation(config.activation)
             .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The valid (output activation, loss) pairs of a problem: `[{ outputActivation, loss }]`.
+    #[wasm_bindgen(js_name = outputChoices)]
+    pub fn output_choices(problem: &str) -> Result<JsValue, JsError> {
+        let problem = crate::dataset::Problem::ALL
+            .into_iter()
+            .find(|p| p.name() == problem)
+            .ok_or_else(|| JsError::new(&format!("problem: {problem:?} is not a problem")))?;
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Pair {
+            output_activation: &'static str,
+            loss: &'static str,
+        }
+        let pairs: Vec<Pair> = crate::loss::Loss::ALL
+            .into_iter()
+            .flat_map(|loss| {
+                crate::config::valid_outputs(problem, loss)
+                    .iter()
+                    .map(move |a| Pair {
+                        output_activation: a.name(),
+                        loss: loss.name(),
+                    })
+            })
+            .collect();
+        Ok(to_js(&pairs))
+    }
+
+    /// RGBA pixels of an input feature (`x`, `sinY`, …) over the plane, for its thumbnail.
+    #[wasm_bindgen(js_name = featureHeatmap)]
+    pub fn feature_heatmap(name: &str, resolution: u32) -> Result<Vec<u8>, JsError> {
+        let feature = crate::features::Feature::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| JsError::new(&format!("feature: {name:?} is not an input feature")))?;
+        let resolution = (resolution as usize).clamp(1, MAX_RESOLUTION);
+        Ok(crate::heatmap::feature_pixels(feature, resolution))
     }
 
     /// The presets: `[{ name, title, teaches }]`; `new Playground({ preset: name })` builds one.

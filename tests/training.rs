@@ -41,15 +41,15 @@ fn loss_falls_on_every_data_set() {
         // Later pairs win, so a data set's own learning rate overrides the common one.
         pairs.extend(extra);
         let mut t = trainer(&pairs);
-        let start = t.stats().train_loss;
+        let start = t.stats().train_loss.unwrap();
         for _ in 0..100 {
             t.epoch();
         }
         let s = t.stats();
         assert!(
-            s.train_loss < 0.6 * start,
+            s.train_loss.unwrap() < 0.6 * start,
             "{dataset}: {start} -> {}",
-            s.train_loss
+            s.train_loss.unwrap()
         );
         assert_eq!(s.epoch, 100);
         if let Some(acc) = s.train_accuracy {
@@ -69,11 +69,11 @@ fn every_optimizer_and_regularization_trains() {
                 ("regularizationRate", "0.001"),
                 ("activation", "tanh"),
             ]);
-            let start = t.stats().train_loss;
+            let start = t.stats().train_loss.unwrap();
             for _ in 0..60 {
                 t.epoch();
             }
-            let end = t.stats().train_loss;
+            let end = t.stats().train_loss.unwrap();
             assert!(
                 end < 0.5 * start,
                 "{optimizer}/{regularization}: {start} -> {end}"
@@ -120,7 +120,7 @@ fn a_huge_learning_rate_diverges_is_reported_and_restore_brings_back_finite_weig
     let s = t.stats();
     assert!(!s.diverged && s.diverged_at_step.is_none());
     assert!(s.step < at);
-    assert!(s.train_loss.is_finite());
+    assert!(s.train_loss.unwrap().is_finite());
     // Training runs again from there.
     let mut config = t.config().clone();
     config.learning_rate = 1e-6;
@@ -140,7 +140,7 @@ fn same_seed_same_run_bit_for_bit_other_seed_other_run() {
             ("learningRate", "0.01"),
         ]);
         t.step(200);
-        (parameters(&t), t.stats().train_loss.to_bits())
+        (parameters(&t), t.stats().train_loss.unwrap().to_bits())
     };
     let a = run("17");
     assert_eq!(a, run("17"));
@@ -288,12 +288,12 @@ fn no_hidden_layer_is_logistic_regression_and_trains() {
         ("learningRate", "0.3"),
     ]);
     assert_eq!(t.network.sizes(), vec![2, 1]);
-    let start = t.stats().train_loss;
+    let start = t.stats().train_loss.unwrap();
     for _ in 0..30 {
         t.epoch();
     }
     let s = t.stats();
-    assert!(s.train_loss < 0.5 * start && s.hidden_count == 0 && s.dead.is_empty());
+    assert!(s.train_loss.unwrap() < 0.5 * start && s.hidden_count == 0 && s.dead.is_empty());
 }
 
 /// Batch losses of `epochs` epochs with a learning rate of 0, so that only the order varies.
@@ -400,4 +400,31 @@ fn custom_data_survives_rebuilds_that_do_not_concern_data_and_bounds_the_batch()
     assert!(t.set_config(c).unwrap());
     assert_eq!(t.train_samples().len(), 250, "a new seed means new data");
     assert!(!t.has_custom_data());
+}
+
+#[test]
+fn with_no_training_data_nothing_trains_and_nothing_panics() {
+    let mut t = trainer(&[]);
+    t.set_data(
+        vec![],
+        vec![Point {
+            x: 0.0,
+            y: 0.0,
+            label: 1.0,
+        }],
+    )
+    .unwrap();
+    assert_eq!((t.step(5), t.epoch()), (0, 0));
+    assert_eq!(t.next_sample(), None);
+    assert!(t.next_batch().is_empty());
+    assert!(t.trace(0).is_none());
+    assert_eq!(t.compute_next_batch_gradients(), 0.0);
+    let s = t.stats();
+    assert_eq!((s.train_loss, s.step), (None, 0));
+    assert!(s.test_loss.is_some());
+    assert_eq!(
+        t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n")
+            .map(|_| t.train_samples().len()),
+        Ok(2)
+    );
 }

@@ -58,13 +58,13 @@ test('controls: the learning rate applies live, activation and data set rebuild'
   assert.equal(await number(page, '#step-count'), 1, 'the learning rate does not reset training');
   await page.selectOption('#activation', 'tanh');
   assert.equal(await number(page, '#step-count'), 0, 'a new activation rebuilds the network');
-  await page.selectOption('#dataset', 'regPlane');
+  await page.click('.dataset[data-dataset="regPlane"]');
   assert.match(await text(page, '#network-summary'), /linear output/);
   assert.equal(await page.isHidden('#accuracy-row'), true, 'no accuracy for regression');
   await page.fill('#network-shape', '8, 8, 8');
   await page.press('#network-shape', 'Enter');
   assert.match(await text(page, '#network-summary'), /2–8–8–8–1/);
-  await page.selectOption('#dataset', 'blobs');
+  await page.click('.dataset[data-dataset="blobs"]');
   assert.match(await text(page, '#network-summary'), /2–8–8–8–3 · softmax output · crossEntropy loss/);
   await page.screenshot({ path: `${RESULTS}page-blobs-desktop.png` });
   assert.deepEqual(page.problems, []);
@@ -91,7 +91,7 @@ test('a bad network shape is named in a message, shown as text, and the page kee
 test('divergence from a huge learning rate is reported and the last finite weights come back', async () => {
   const page = await open(env.browser, env.url);
   // A linear output (regression) lets the loss grow without bound.
-  await page.selectOption('#dataset', 'regPlane');
+  await page.click('.dataset[data-dataset="regPlane"]');
   await page.fill('#learning-rate', '10'); // 10
   await page.click('#play');
   await page.waitForSelector('#message:not([hidden])', { timeout: 10000 });

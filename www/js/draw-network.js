@@ -50,21 +50,50 @@ function curve(ctx, a, b, half) {
   ctx.bezierCurveTo(mid, a.y, mid, b.y, b.x - half, b.y);
 }
 
+/** Above this many edges, edges of similar weight are stroked together (one path per bucket). */
+const BUCKETED_EDGES = 400;
+const BUCKETS = 12;
+const BUCKET_RANGE = 3;
+
 function drawEdges(ctx, { layout, weights }, alpha) {
   const { columns, size } = layout;
   ctx.lineCap = 'round';
+  let edges = 0;
+  for (let l = 0; l + 1 < columns.length; l++) edges += columns[l].length * columns[l + 1].length;
+  if (edges <= BUCKETED_EDGES) {
+    forEachEdge(columns, weights, (from, to, value) => {
+      ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
+      ctx.lineWidth = edgeWidth(value);
+      curve(ctx, from, to, size / 2);
+      ctx.stroke();
+    });
+    return;
+  }
+  // A big network: thousands of strokes cost more than a frame, a few dozen paths do not.
+  const bucketOf = (v) => (v < 0 ? -1 : 1) * (1 + Math.min(BUCKETS - 1, Math.floor((Math.abs(v) / BUCKET_RANGE) * BUCKETS)));
+  for (let b = -BUCKETS; b <= BUCKETS; b++) {
+    if (b === 0) continue;
+    const value = Math.sign(b) * ((Math.abs(b) - 0.5) / BUCKETS) * BUCKET_RANGE;
+    ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
+    ctx.lineWidth = edgeWidth(value);
+    ctx.beginPath();
+    forEachEdge(columns, weights, (from, to, v) => {
+      if (bucketOf(v) !== b) return;
+      const mid = (from.x + to.x) / 2;
+      ctx.moveTo(from.x + size / 2, from.y);
+      ctx.bezierCurveTo(mid, from.y, mid, to.y, to.x - size / 2, to.y);
+    });
+    ctx.stroke();
+  }
+}
+
+function forEachEdge(columns, weights, visit) {
   for (let l = 0; l + 1 < columns.length; l++) {
     const from = columns[l];
     const to = columns[l + 1];
     const w = weights[l];
     for (let i = 0; i < to.length; i++) {
-      for (let j = 0; j < from.length; j++) {
-        const value = w[i * from.length + j];
-        ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
-        ctx.lineWidth = edgeWidth(value);
-        curve(ctx, from[j], to[i], size / 2);
-        ctx.stroke();
-      }
+      for (let j = 0; j < from.length; j++) visit(from[j], to[i], w[i * from.length + j]);
     }
   }
 }

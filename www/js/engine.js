@@ -157,8 +157,43 @@ export class Engine {
     this.playground.switchActivation(name);
   }
 
+  /** The data set as CSV; `importCsv` replaces it (an Error names the bad line). */
+  exportCsv() {
+    return this.playground.exportCsv();
+  }
+  importCsv(text) {
+    this.playground.importCsv(text);
+  }
+  hasCustomData() {
+    return this.playground.hasCustomData();
+  }
+  /** The configuration, counters, weights and biases as JSON. */
+  exportModel() {
+    return this.playground.exportModel();
+  }
+
+  /** An engine from a model file; throws an Error naming what is wrong with a bad one. */
+  static fromModel(text) {
+    if (!wasm) throw new Error('the engine is not loaded yet: call loadEngine() first');
+    const engine = Object.create(Engine.prototype);
+    engine.playground = Playground.fromModel(text);
+    engine.views = new Map();
+    engine.sizes = engine.playground.layerSizes();
+    return engine;
+  }
+
   static presets() {
     return Playground.presets();
+  }
+
+  /** The valid { outputActivation, loss } pairs of a problem. */
+  static outputChoices(problem) {
+    return Playground.outputChoices(problem);
+  }
+
+  /** RGBA pixels of an input feature over the plane. */
+  static featureHeatmap(name, resolution) {
+    return Playground.featureHeatmap(name, resolution);
   }
 
   static randomSeed() {

@@ -29,7 +29,7 @@ export function renderInspector(parts, data) {
   else renderNeuron(parts, data);
 }
 
-function renderParameter(parts, { snap, trace, config, selected, numeric, update, sample }) {
+function renderParameter(parts, { snap, trace, config, selected, numeric, update, sample, onEdit }) {
   const chain = chainOf(snap, config, trace.target, selected);
   parts.title.textContent = `∂L/∂${chain.label} by the chain rule`;
   const body = parts.body;
@@ -63,6 +63,16 @@ function renderParameter(parts, { snap, trace, config, selected, numeric, update
     row(`Next update (η = ${num(config.learningRate)}${batch})`, update, ` → ${num(currentValue(snap, selected) + update)}`, 'inspector-update');
   }
   body.append(el('p', { class: 'note', text: `These factors are for training sample ${sample}, the first of the next mini-batch.` }));
+  // Edit the value directly: applies at once, to the drawing and the heatmaps.
+  const input = el('input', { type: 'number', step: 'any', id: 'param-value' });
+  input.value = String(currentValue(snap, selected));
+  input.setAttribute('aria-label', `New value of ${chain.label}`);
+  const apply = () => onEdit(selected, Number(input.value === '' ? NaN : input.value));
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') apply();
+    e.stopPropagation(); // typing a number is not a shortcut
+  });
+  body.append(el('div', { class: 'edit' }, [el('label', { for: 'param-value', text: `Set ${chain.label} to` }), input, el('button', { type: 'button', text: 'Set', onclick: apply, id: 'param-set' })]));
   body.append(results);
 }
 

@@ -13,6 +13,10 @@ import { explain, explainPhases } from './explain.js';
 import { renderInspector } from './inspector.js';
 import { Comparison } from './compare.js';
 import { num, sub } from './notation.js';
+import { LossHistory } from './history.js';
+import { drawLossChart, lossArea } from './draw-loss.js';
+import { chosenText, download, fromPlot, nearestPoint, unzip, withoutPoint, withPoint } from './data-tools.js';
+import { css, labelColour } from './colors.js';
 
 /** Milliseconds of training per frame: leaves room for drawing inside a 60 Hz frame. */
 const TRAIN_BUDGET_MS = 8;
@@ -63,7 +67,25 @@ const state = {
   plotImage: null,
   messageKind: null,
   comparison: null,
+  test: null,
+  /** The neuron under the pointer (its heatmap fills the plot): { column, index } or null. */
+  hover: null,
+  hoverImage: null,
+  /** What a click on the plot does: { kind: 'off' | 'add' | 'erase', label }. */
+  drawMode: { kind: 'off', label: 1 },
+  losses: new LossHistory(500),
+  lossLog: false,
+  lossCursor: null,
+  lastRecorded: -1,
 };
+
+const DATASET_NAMES = {
+  circle: 'Circle', xor: 'Exclusive or', gauss: 'Two Gaussians', spiral: 'Spiral',
+  regPlane: 'Plane', regGauss: 'Multi-Gaussian', blobs: 'Blobs', spiralK: 'Spiral arms',
+};
+const FEATURES = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY'];
+const ACTIVATION_NAMES = { sigmoid: 'Sigmoid', tanh: 'Tanh', linear: 'Linear', softmax: 'Softmax' };
+const LOSS_NAMES = { mse: 'Squared error (MSE)', crossEntropy: 'Cross-entropy' };
 
 // ---- messages -------------------------------------------------------------------------------
 
@@ -189,13 +211,17 @@ function draw() {
     story,
   });
   const plot = fitCanvas($('plot'));
+  const hovered = hoveredNode();
   drawPlot(plot.ctx, {
     size: Math.min(plot.width, plot.height),
-    heatmap: state.plotImage,
+    heatmap: hovered === null ? state.plotImage : state.hoverImage,
     train: state.train,
-    test: null,
+    test: state.config.showTestData ? state.test : null,
     problem: state.config.problem,
   });
+  const loss = fitCanvas($('loss-chart'));
+  drawLossChart(loss.ctx, { width: loss.width, height: loss.height, history: state.losses, log: state.lossLog, cursorEpoch: state.lossCursor });
+  placeNeuronControls(layout);
   const chart = fitCanvas($('gradient-chart'));
   drawGradientChart(chart.ctx, {
     width: chart.width,
@@ -213,8 +239,12 @@ function showStats() {
   $('step-count').textContent = String(s.step);
   $('train-loss').textContent = formatLoss(s.trainLoss);
   $('test-loss').textContent = formatLoss(s.testLoss);
-  $('accuracy-row').hidden = s.testAccuracy === null;
-  $('test-accuracy').textContent = s.testAccuracy === null ? '–' : `${(s.testAccuracy * 100).toFixed(1)} %`;
+  const percent = (v) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
+  $('accuracy-row').hidden = s.testAccuracy === null && s.trainAccuracy === null;
+  $('train-accuracy-row').hidden = s.trainAccuracy === null && s.testAccuracy === null;
+  $('test-accuracy').textContent = percent(s.testAccuracy);
+  $('train-accuracy').textContent = percent(s.trainAccuracy);
+  recordLoss(s);
   showDead(s);
   showGradients(s);
   if (s.diverged) onDiverged(s);
@@ -258,6 +288,19 @@ function showGradients(s) {
   }
 }
 
+/** One point of the loss chart per frame at most, and only when training moved on. */
+function recordLoss(s) {
+  if (s.step === state.lastRecorded || s.trainLoss === null) return;
+  state.lastRecorded = s.step;
+  state.losses.push(s.epoch + fractionOfEpoch(s), s.trainLoss, s.testLoss);
+}
+
+/** Where in the current epoch the step count is, so that steps within an epoch spread out. */
+function fractionOfEpoch(s) {
+  const perEpoch = Math.ceil(state.train.length / 3 / state.config.batchSize) || 1;
+  return (s.step % perEpoch) / perEpoch;
+}
+
 function onDiverged(s) {
   setPlaying(false);
   showMessage(
@@ -275,7 +318,6 @@ function onDiverged(s) {
 
 function showConfig() {
   const c = (state.config = state.engine.config());
-  $('dataset').value = c.dataset;
   $('activation').value = c.activation;
   $('network-shape').value = c.networkShape.join(', ');
   $('residual').checked = c.residual;
@@ -289,6 +331,84 @@ function showConfig() {
   $('preset-teaches').textContent = preset?.teaches ?? '';
   const sizes = state.engine.sizes;
   $('network-summary').textContent = `· ${sizes.join('–')} · ${c.outputActivation} output · ${c.loss} loss`;
+  $('problem').value = c.problem;
+  $('regularization').value = c.regularization;
+  $('regularization-rate').value = String(c.regularizationRate);
+  $('init').value = c.init;
+  $('optimizer').value = c.optimizer;
+  fillOutputChoices(c);
+  setRange('classes', c.classes, String(c.classes));
+  $('classes-control').hidden = c.problem !== 'multiclass';
+  setRange('noise', c.noise, `${c.noise} %`);
+  setRange('train-ratio', c.percTrainData, `${c.percTrainData} %`);
+  const trainCount = state.train ? state.train.length / 3 : 0;
+  $('batch-size').max = String(Math.max(1, Math.min(50, trainCount)));
+  setRange('batch-size', c.batchSize, String(c.batchSize));
+  $('show-test').checked = c.showTestData;
+  $('discretize').checked = c.discretize;
+  for (const button of $('feature-toggles').children) button.setAttribute('aria-pressed', String(c.features.includes(button.dataset.feature)));
+  for (const button of $('dataset-picker').children) button.setAttribute('aria-pressed', String(button.dataset.dataset === c.dataset && !state.engine.hasCustomData()));
+  $('layer-count').textContent = String(c.networkShape.length);
+  $('remove-layer').disabled = c.networkShape.length === 0;
+  $('add-layer').disabled = c.networkShape.length >= 16;
+  fillDrawModes(c);
+}
+
+function setRange(id, value, text) {
+  $(id).value = String(value);
+  $(`${id === 'train-ratio' ? 'train-ratio' : id}-value`).textContent = text;
+}
+
+/** Only the output activations and losses that go together for this problem are offered. */
+function fillOutputChoices(c) {
+  const pairs = Engine.outputChoices(c.problem);
+  const fill = (select, values, names, current) => {
+    select.replaceChildren(
+      ...values.map((v) => {
+        const option = document.createElement('option');
+        option.value = v;
+        option.textContent = names[v] ?? v;
+        return option;
+      }),
+    );
+    select.value = current;
+  };
+  fill($('output-activation'), [...new Set(pairs.map((p) => p.outputActivation))], ACTIVATION_NAMES, c.outputActivation);
+  fill($('loss'), pairs.filter((p) => p.outputActivation === c.outputActivation).map((p) => p.loss), LOSS_NAMES, c.loss);
+}
+
+/** The draw tools: one chip per class (or a value for regression), erase, and off. */
+function fillDrawModes(c) {
+  const modes = [{ kind: 'off', label: 0, text: 'Off' }];
+  if (c.problem === 'classification') modes.push({ kind: 'add', label: 1, text: 'Add blue (+1)' }, { kind: 'add', label: -1, text: 'Add orange (−1)' });
+  else if (c.problem === 'multiclass') for (let k = 0; k < c.classes; k++) modes.push({ kind: 'add', label: k, text: `Add class ${k}` });
+  else modes.push({ kind: 'add', label: NaN, text: 'Add points' });
+  modes.push({ kind: 'erase', label: 0, text: 'Erase' });
+  const current = state.drawMode;
+  const valid = modes.some((m) => m.kind === current.kind && (m.kind !== 'add' || Object.is(m.label, current.label) || Number.isNaN(m.label)));
+  if (!valid) state.drawMode = { kind: 'off', label: 0 };
+  $('draw-modes').replaceChildren(
+    ...modes.map((m) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = m.text;
+      const active = m.kind === state.drawMode.kind && (m.kind !== 'add' || Number.isNaN(m.label) || m.label === state.drawMode.label);
+      button.setAttribute('aria-pressed', String(active));
+      if (m.kind === 'add' && c.problem !== 'regression') {
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.background = css(labelColour(c.problem, m.label));
+        button.prepend(swatch);
+      }
+      button.addEventListener('click', () => {
+        state.drawMode = { kind: m.kind, label: m.label };
+        fillDrawModes(state.config);
+      });
+      return button;
+    }),
+  );
+  $('draw-value-control').hidden = !(c.problem === 'regression' && state.drawMode.kind === 'add');
+  $('plot').classList.toggle('drawing', state.drawMode.kind !== 'off');
 }
 
 /** Something changed the weights or the data: recompute what is shown. */
@@ -305,14 +425,24 @@ function rebuilt() {
   state.selected = null; // the old network's neurons may not exist in the new one
   $('inspector').hidden = true;
   state.history = [];
-  state.train = state.engine.trainPoints();
+  state.losses.clear();
+  state.lastRecorded = -1;
+  state.hover = null;
   state.thumbnails = [];
-  state.sample = state.engine.nextSample();
-  // Trace one sample so that every gradient view has numbers before the first step.
-  state.engine.trace(state.sample);
+  dataChanged();
   showConfig();
+  buildNeuronControls();
   showExplain();
   changed();
+}
+
+/** The data changed (rebuild, drawing, import): refresh the points and the traced sample. */
+function dataChanged() {
+  state.train = state.engine.trainPoints();
+  state.test = state.engine.testPoints();
+  state.sample = state.engine.nextSample() ?? 0;
+  // Trace one sample so that every gradient view has numbers before the first step.
+  if (state.train.length) state.engine.trace(state.sample);
 }
 
 /** Applies setting changes; an invalid value is reported by name and the controls snap back. */
@@ -325,6 +455,8 @@ function applyConfig(changes) {
       rebuilt();
     } else {
       showConfig();
+      state.needsHeatmaps = true; // discretize, for one, changes the colours
+      state.needsDraw = true;
     }
   } catch (e) {
     showMessage(e.message);
@@ -333,7 +465,10 @@ function applyConfig(changes) {
 }
 
 function replaceEngine(config, preset = '') {
-  const engine = new Engine(config); // throws on a bad config: the old engine stays
+  useEngine(new Engine(config), preset); // throws on a bad config: the old engine stays
+}
+
+function useEngine(engine, preset = '') {
   state.engine.free();
   state.engine = engine;
   state.preset = preset;
@@ -358,6 +493,7 @@ function setPlaying(playing) {
 
 /** One epoch per frame at most, within the time budget. */
 function trainFrame() {
+  if (!state.train.length) return;
   const stepsPerEpoch = Math.ceil(state.train.length / 3 / state.config.batchSize);
   let wanted = stepsPerEpoch;
   const start = performance.now();
@@ -396,6 +532,7 @@ function maxSignals(snap) {
 /** Traces the sample that the next step starts with: the one the story tells. */
 function traceNext() {
   const sample = state.engine.nextSample();
+  if (sample === undefined) return null; // no training data: nothing to tell
   const trace = state.engine.trace(sample);
   const snap = state.engine.snapshot();
   state.sample = sample;
@@ -407,6 +544,7 @@ function traceNext() {
 /** Plays one training step as a story; `loop` tells only the backward pass (while playing). */
 function startStory(loop = false) {
   const told = traceNext();
+  if (!told) return;
   const layers = state.engine.sizes.length - 1;
   const phaseMs = PHASE_MS / (state.speed || 1);
   let timeline = buildTimeline(layers, phaseMs);
@@ -472,7 +610,7 @@ function stepOnce() {
   }
   if (state.speed === 0) {
     state.engine.step(1);
-    state.sample = state.engine.nextSample();
+    state.sample = state.engine.nextSample() ?? 0;
     changed();
   } else {
     startStory(false);
@@ -504,7 +642,12 @@ function enterExplain() {
   setPlaying(false);
   state.story = null;
   $('story-caption').textContent = '';
-  state.explain = { ...traceNext(), phases: explainPhases(state.engine.sizes.length - 1), index: 0 };
+  const told = traceNext();
+  if (!told) {
+    showMessage('There is no training data to explain a step on: draw some points or choose a data set.');
+    return;
+  }
+  state.explain = { ...told, phases: explainPhases(state.engine.sizes.length - 1), index: 0 };
   showExplain();
   state.needsDraw = true;
   state.needsInspector = true;
@@ -563,18 +706,26 @@ function select(selection) {
   refreshInspector();
   state.lastInspector = performance.now();
   state.needsDraw = true;
+  showHover();
   if (state.explain) showExplain();
 }
 
 function refreshInspector() {
   const sel = state.selected;
   if (!sel) return;
+  // Someone is typing a new value: leave the panel alone until they are done.
+  if ($('inspector-body').contains(document.activeElement) && document.activeElement.tagName === 'INPUT') return;
   let snap;
   let trace;
   let numeric = null;
   let update = null;
   if (state.story && !state.story.loop) {
     ({ snap, trace } = state.story); // the step being told, as it was
+  } else if (!state.train.length) {
+    $('inspector-title').textContent = 'No training data';
+    $('inspector-sample').textContent = 'Draw some points or choose a data set to inspect gradients.';
+    $('inspector-body').replaceChildren();
+    return;
   } else {
     trace = state.engine.trace(state.sample);
     snap = state.engine.snapshot();
@@ -588,7 +739,7 @@ function refreshInspector() {
   }
   renderInspector(
     { title: $('inspector-title'), sample: $('inspector-sample'), body: $('inspector-body') },
-    { snap, trace, config: state.config, selected: sel, numeric, update, dead: state.stats?.dead, onSelect: select, sample: state.sample },
+    { snap, trace, config: state.config, selected: sel, numeric, update, dead: state.stats?.dead, onSelect: select, sample: state.sample, onEdit: editParameter },
   );
 }
 
@@ -625,6 +776,205 @@ function onNetworkKey(event) {
   select({ column, index });
 }
 
+/** Sets one weight or bias (from the inspector); the drawing and heatmaps follow at once. */
+function editParameter(sel, value) {
+  if (!Number.isFinite(value)) {
+    showMessage(`The new value of the parameter must be a number; ${JSON.stringify(String(value))} is not.`);
+    return;
+  }
+  const l = sel.layer;
+  const weights = state.engine.view('weights', l).slice();
+  const biases = state.engine.view('biases', l).slice();
+  if (sel.bias) biases[sel.i] = value;
+  else weights[sel.i * state.engine.sizes[l] + sel.j] = value;
+  try {
+    state.engine.setParams(l, weights, biases);
+  } catch (e) {
+    showMessage(e.message);
+    return;
+  }
+  changed();
+  refreshInspector();
+}
+
+// ---- the diagram's own controls, hover and the plot's drawing tools ------------------------------
+
+function hoveredNode() {
+  const n = state.hover ?? (state.selected && 'column' in state.selected ? state.selected : null);
+  if (!n) return null;
+  const sizes = state.engine.sizes;
+  if (n.column >= sizes.length || n.index >= sizes[n.column]) return null;
+  return sizes.slice(0, n.column).reduce((a, b) => a + b, 0) + n.index;
+}
+
+function showHover() {
+  const node = hoveredNode();
+  if (node === null) {
+    $('plot-caption').textContent = 'The prediction over the plane.';
+  } else {
+    state.hoverImage ??= makeImageCanvas(PLOT_RESOLUTION);
+    paintHeatmap(state.hoverImage, node, PLOT_RESOLUTION);
+    const n = state.hover ?? state.selected;
+    const sizes = state.engine.sizes;
+    const what = n.column === 0 ? `input ${FEATURE_LABELS[state.config.features[n.index]]}` : n.column === sizes.length - 1 ? `output neuron ${n.index}` : `neuron ${n.index} of hidden layer ${n.column}`;
+    $('plot-caption').textContent = `Showing the output of ${what} over the plane.`;
+  }
+  state.needsDraw = true;
+}
+
+/** One +/− pair above each hidden column of the diagram. */
+function buildNeuronControls() {
+  const shape = state.config.networkShape;
+  $('neuron-controls').replaceChildren(
+    ...shape.map((width, l) => {
+      const group = document.createElement('div');
+      group.className = 'neuron-control';
+      const make = (text, label, delta, disabled) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'small';
+        b.textContent = text;
+        b.disabled = disabled;
+        b.setAttribute('aria-label', label);
+        b.addEventListener('click', () => {
+          const next = shape.slice();
+          next[l] = width + delta;
+          applyConfig({ networkShape: next });
+        });
+        return b;
+      };
+      group.append(
+        make('−', `Remove a neuron from hidden layer ${l + 1} (${width} now)`, -1, width <= 1),
+        make('+', `Add a neuron to hidden layer ${l + 1} (${width} now)`, 1, width >= 32),
+      );
+      return group;
+    }),
+  );
+}
+
+function placeNeuronControls(layout) {
+  const groups = $('neuron-controls').children;
+  for (let l = 0; l < groups.length; l++) {
+    const column = layout.columns[l + 1];
+    if (!column) continue;
+    groups[l].style.left = `${column[0].x}px`;
+  }
+}
+
+function onNetworkHover(event) {
+  if (!state.layout) return;
+  const [x, y] = canvasPoint(event);
+  const node = nodeAt(state.layout, x, y);
+  const hover = node ? { column: node.layer, index: node.index } : null;
+  if (JSON.stringify(hover) === JSON.stringify(state.hover)) return;
+  state.hover = hover;
+  showHover();
+}
+
+/** A click on the plot adds a point of the chosen class (or value), or erases the nearest. */
+function onPlotClick(event) {
+  const mode = state.drawMode;
+  if (mode.kind === 'off') return;
+  const rect = $('plot').getBoundingClientRect();
+  const size = Math.min(rect.width, rect.height);
+  const [x, y] = fromPlot(event.clientX - rect.left, event.clientY - rect.top, size);
+  let train = state.train;
+  let test = state.test;
+  if (mode.kind === 'add') {
+    const label = state.config.problem === 'regression' ? Number($('draw-value').value) : mode.label;
+    train = withPoint(train, x, y, label);
+  } else {
+    const radius = 0.4;
+    const inTrain = nearestPoint(train, x, y, radius);
+    if (inTrain >= 0) train = withoutPoint(train, inTrain);
+    else if (state.config.showTestData) {
+      const inTest = nearestPoint(test, x, y, radius);
+      if (inTest < 0) return;
+      test = withoutPoint(test, inTest);
+    } else return;
+  }
+  setData(train, test);
+}
+
+function setData(train, test) {
+  const a = unzip(train);
+  const b = unzip(test);
+  try {
+    state.engine.setData(a.points, a.labels, b.points, b.labels);
+  } catch (e) {
+    showMessage(e.message);
+    return;
+  }
+  state.preset = '';
+  dataChanged();
+  showConfig();
+  changed();
+}
+
+function onLossPointer(event) {
+  const canvas = $('loss-chart');
+  const rect = canvas.getBoundingClientRect();
+  if (!state.losses.length) return;
+  const area = lossArea(rect.width, rect.height);
+  const first = state.losses.epochs[0];
+  const last = Math.max(first + 1, state.losses.epochs[state.losses.length - 1]);
+  const epoch = first + ((event.clientX - rect.left - area.left) / area.width) * (last - first);
+  const entry = state.losses.nearest(epoch);
+  state.lossCursor = entry.epoch;
+  $('loss-readout').textContent = `Epoch ${num(entry.epoch)}: training loss ${formatLoss(entry.train)}, test loss ${formatLoss(entry.test)}`;
+  state.needsDraw = true;
+}
+
+function buildPickers() {
+  // Data sets, each with a thumbnail of its points.
+  for (const name of Object.keys(DATASET_NAMES)) {
+    const engine = new Engine({ dataset: name, numPoints: 200, classes: 3 });
+    const points = engine.trainPoints();
+    const problem = engine.config().problem;
+    engine.free();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 48;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#f4f6f7';
+    ctx.fillRect(0, 0, 48, 48);
+    for (let k = 0; k < points.length; k += 3) {
+      ctx.fillStyle = css(labelColour(problem, points[k + 2]));
+      ctx.fillRect(((points[k] + 6) / 12) * 46, ((6 - points[k + 1]) / 12) * 46, 2, 2);
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'dataset';
+    button.dataset.dataset = name;
+    const label = document.createElement('span');
+    label.textContent = DATASET_NAMES[name];
+    button.append(canvas, label);
+    button.addEventListener('click', () => applyConfig({ dataset: name }));
+    $('dataset-picker').append(button);
+  }
+  // Input features, each with a thumbnail of its value over the plane.
+  for (const name of FEATURES) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 32;
+    const image = new ImageData(32, 32);
+    image.data.set(Engine.featureHeatmap(name, 32));
+    canvas.getContext('2d').putImageData(image, 0, 0);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'feature';
+    button.dataset.feature = name;
+    button.title = `Use ${FEATURE_LABELS[name]} as an input`;
+    const label = document.createElement('span');
+    label.textContent = FEATURE_LABELS[name];
+    button.append(canvas, label);
+    button.addEventListener('click', () => {
+      const current = state.config.features;
+      const next = current.includes(name) ? current.filter((f) => f !== name) : FEATURES.filter((f) => current.includes(f) || f === name);
+      applyConfig({ features: next });
+    });
+    $('feature-toggles').append(button);
+  }
+}
+
 // ---- frame loop ---------------------------------------------------------------------------------
 
 function frame(now) {
@@ -636,6 +986,7 @@ function frame(now) {
   state.comparison?.frame();
   if (state.needsHeatmaps && due(state.lastHeatmap, now, HEATMAP_INTERVAL_MS)) {
     refreshHeatmaps();
+    if (hoveredNode() !== null) showHover();
     state.lastHeatmap = now;
     state.needsHeatmaps = false;
     state.needsDraw = true;
@@ -674,7 +1025,6 @@ function wire() {
   $('step').addEventListener('click', stepOnce);
   $('reset').addEventListener('click', reset);
   $('message-close').addEventListener('click', hideMessage);
-  $('dataset').addEventListener('change', (e) => applyConfig({ dataset: e.target.value }));
   $('activation').addEventListener('change', (e) => applyConfig({ activation: e.target.value }));
   $('learning-rate').addEventListener('input', (e) => applyConfig({ learningRate: LEARNING_RATES[Number(e.target.value)] }));
   $('network-shape').addEventListener('change', (e) => applyConfig({ networkShape: e.target.value }));
@@ -714,7 +1064,76 @@ function wire() {
     state.comparison = new Comparison($('compare-results'), state.config.seed);
     $('compare').textContent = 'Close the comparison';
   });
+  $('problem').addEventListener('change', (e) => applyConfig({ problem: e.target.value }));
+  $('regularization').addEventListener('change', (e) => applyConfig({ regularization: e.target.value }));
+  $('regularization-rate').addEventListener('change', (e) => applyConfig({ regularizationRate: Number(e.target.value) }));
+  $('init').addEventListener('change', (e) => applyConfig({ init: e.target.value }));
+  $('optimizer').addEventListener('change', (e) => applyConfig({ optimizer: e.target.value }));
+  $('output-activation').addEventListener('change', (e) => applyConfig({ outputActivation: e.target.value }));
+  $('loss').addEventListener('change', (e) => applyConfig({ loss: e.target.value }));
+  $('classes').addEventListener('change', (e) => applyConfig({ classes: Number(e.target.value) }));
+  $('noise').addEventListener('change', (e) => applyConfig({ noise: Number(e.target.value) }));
+  $('train-ratio').addEventListener('change', (e) => applyConfig({ percTrainData: Number(e.target.value) }));
+  $('batch-size').addEventListener('input', (e) => applyConfig({ batchSize: Number(e.target.value) }));
+  for (const id of ['classes', 'noise', 'train-ratio']) {
+    // Show the value while dragging; apply (which rebuilds) on release.
+    $(id).addEventListener('input', (e) => ($(`${id}-value`).textContent = id === 'classes' ? e.target.value : `${e.target.value} %`));
+  }
+  $('regenerate').addEventListener('click', () => applyConfig({ seed: Engine.randomSeed() }));
+  $('show-test').addEventListener('change', (e) => applyConfig({ showTestData: e.target.checked }));
+  $('discretize').addEventListener('change', (e) => applyConfig({ discretize: e.target.checked }));
+  $('draw-value').addEventListener('input', (e) => ($('draw-value-out').textContent = e.target.value));
+  $('clear-data').addEventListener('click', () => {
+    setPlaying(false);
+    setData(new Float32Array(0), new Float32Array(0));
+  });
+  $('export-csv').addEventListener('click', () => download('backprop-playground-data.csv', state.engine.exportCsv(), 'text/csv'));
+  $('import-csv').addEventListener('change', async (e) => {
+    const text = await chosenText(e.target);
+    if (text === null) return;
+    try {
+      state.engine.importCsv(text);
+    } catch (err) {
+      showMessage(`The CSV file was not loaded, and the data is unchanged. ${err.message}`);
+      return;
+    }
+    hideMessage();
+    state.preset = '';
+    dataChanged();
+    showConfig();
+    changed();
+  });
+  $('export-model').addEventListener('click', () => download('backprop-playground-model.json', state.engine.exportModel(), 'application/json'));
+  $('import-model').addEventListener('change', async (e) => {
+    const text = await chosenText(e.target);
+    if (text === null) return;
+    let engine;
+    try {
+      engine = Engine.fromModel(text);
+    } catch (err) {
+      showMessage(`The model file was not loaded, and the current model is unchanged. ${err.message}`);
+      return;
+    }
+    useEngine(engine);
+  });
+  $('add-layer').addEventListener('click', () => applyConfig({ networkShape: [...state.config.networkShape, 2] }));
+  $('remove-layer').addEventListener('click', () => applyConfig({ networkShape: state.config.networkShape.slice(0, -1) }));
+  $('loss-log').addEventListener('change', (e) => {
+    state.lossLog = e.target.checked;
+    state.needsDraw = true;
+  });
+  $('loss-chart').addEventListener('pointermove', onLossPointer);
+  $('loss-chart').addEventListener('pointerleave', () => {
+    state.lossCursor = null;
+    state.needsDraw = true;
+  });
+  $('plot').addEventListener('click', onPlotClick);
   const canvas = $('network');
+  canvas.addEventListener('pointermove', onNetworkHover);
+  canvas.addEventListener('pointerleave', () => {
+    state.hover = null;
+    showHover();
+  });
   canvas.addEventListener('click', onNetworkClick);
   canvas.addEventListener('keydown', onNetworkKey);
   document.addEventListener('keydown', (e) => {
@@ -747,6 +1166,7 @@ async function start() {
     return;
   }
   fillPresets();
+  buildPickers();
   wire();
   rebuilt();
   // A read-only handle for the end-to-end tests and the curious: the engine and what is shown.

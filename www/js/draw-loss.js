@@ -1,0 +1,69 @@
+// Draws the loss chart: training loss (dark) and test loss (orange dashes) against epochs, on a
+// linear or log scale. A pure function of what it is given.
+import { lossScales } from './history.js';
+import { num } from './notation.js';
+
+export const LOSS_AREA = { left: 46, top: 8, right: 8, bottom: 20 };
+
+export function lossArea(width, height) {
+  return { left: LOSS_AREA.left, top: LOSS_AREA.top, width: width - LOSS_AREA.left - LOSS_AREA.right, height: height - LOSS_AREA.top - LOSS_AREA.bottom };
+}
+
+/** @param scene { width, height, history: LossHistory, log: boolean, cursorEpoch: number|null } */
+export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = null }) {
+  ctx.clearRect(0, 0, width, height);
+  const area = lossArea(width, height);
+  const s = lossScales(history, { ...area, log });
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.fillStyle = '#5b6670';
+  ctx.strokeStyle = 'rgba(0, 0, 0, 0.12)';
+  ctx.lineWidth = 1;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (let k = 0; k <= 3; k++) {
+    const t = s.lo + ((s.hi - s.lo) * k) / 3;
+    const y = area.top + area.height - (area.height * k) / 3;
+    ctx.beginPath();
+    ctx.moveTo(area.left, y);
+    ctx.lineTo(area.left + area.width, y);
+    ctx.stroke();
+    ctx.fillText(num(log ? 10 ** t : t), area.left - 4, y);
+  }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  const first = history.epochs[0] ?? 0;
+  const last = history.epochs[history.epochs.length - 1] ?? 0;
+  ctx.fillText(`epoch ${first}`, area.left + 24, area.top + area.height + 4);
+  ctx.fillText(`${last}`, area.left + area.width - 10, area.top + area.height + 4);
+  const line = (values, colour, dash) => {
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 1.8;
+    ctx.setLineDash(dash);
+    ctx.beginPath();
+    let pen = false;
+    for (let k = 0; k < values.length; k++) {
+      const y = s.y(values[k]);
+      if (y === null) {
+        pen = false;
+        continue;
+      }
+      const x = s.x(history.epochs[k]);
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      pen = true;
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+  };
+  line(history.test, '#e07b00', [5, 3]);
+  line(history.train, '#1d2327', []);
+  if (cursorEpoch !== null && history.length) {
+    const x = s.x(cursorEpoch);
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.4)';
+    ctx.beginPath();
+    ctx.moveTo(x, area.top);
+    ctx.lineTo(x, area.top + area.height);
+    ctx.stroke();
+  }
+  return s;
+}
