@@ -36,6 +36,29 @@ pub struct Heatmaps {
     pub pixels: Vec<u8>,
 }
 
+/// Heatmaps at up to two resolutions (the plot's and the thumbnails'), so that asking for one
+/// does not throw the other's values away.
+#[derive(Clone, Debug, Default)]
+pub struct HeatmapCache {
+    slots: [Heatmaps; 2],
+    recent: usize,
+}
+
+impl HeatmapCache {
+    /// The heatmaps for `resolution` (reusing the least recently used slot), and whether they
+    /// already hold parameter `version`.
+    pub fn slot(&mut self, version: u64, resolution: usize) -> (&mut Heatmaps, bool) {
+        let k = self
+            .slots
+            .iter()
+            .position(|h| h.version.is_some() && h.resolution == resolution)
+            .unwrap_or(1 - self.recent);
+        self.recent = k;
+        let current = self.slots[k].is_current(version, resolution);
+        (&mut self.slots[k], current)
+    }
+}
+
 /// The x of grid column `c` (cell centres; row 0 is the top, y = +6).
 pub fn cell_center(index: usize, resolution: usize) -> Scalar {
     -DOMAIN + (index as Scalar + 0.5) * (2.0 * DOMAIN / resolution as Scalar)
@@ -205,6 +228,20 @@ pub fn diverging(v: Scalar) -> [u8; 4] {
 mod tests {
     use super::*;
     use crate::{Config, FieldValue, Trainer};
+
+    #[test]
+    fn the_cache_keeps_two_resolutions() {
+        let config = Config::default();
+        let mut t = Trainer::new(config.clone());
+        let mut cache = HeatmapCache::default();
+        for res in [16, 8] {
+            let (maps, current) = cache.slot(0, res);
+            assert!(!current);
+            maps.update(t.scratch_network().0, &config, 0, res);
+        }
+        assert!(cache.slot(0, 16).1 && cache.slot(0, 8).1, "both stay");
+        assert!(!cache.slot(1, 16).1, "a new version is not current");
+    }
 
     #[test]
     fn palette_has_grey_at_zero_and_signs_on_either_side() {

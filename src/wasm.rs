@@ -5,7 +5,7 @@
 
 use crate::config::{Config, FieldValue, MAX_SEED};
 use crate::dataset::Point;
-use crate::heatmap::{Heatmaps, MAX_RESOLUTION};
+use crate::heatmap::{HeatmapCache, MAX_RESOLUTION};
 use crate::network::{Layer, Param};
 use crate::trainer::Trainer;
 use js_sys::{Float32Array, Object, Uint8ClampedArray};
@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Playground {
     trainer: Trainer,
-    heatmaps: Heatmaps,
+    heatmaps: HeatmapCache,
 }
 
 /// A JS object's fields as loose values; `undefined` and `null` mean "not given".
@@ -109,7 +109,7 @@ impl Playground {
             Config::from_fields(fields(&config)?).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground {
             trainer: Trainer::new(config),
-            heatmaps: Heatmaps::default(),
+            heatmaps: HeatmapCache::default(),
         })
     }
 
@@ -120,7 +120,7 @@ impl Playground {
         let trainer = crate::model::import(text).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground {
             trainer,
-            heatmaps: Heatmaps::default(),
+            heatmaps: HeatmapCache::default(),
         })
     }
 
@@ -317,14 +317,15 @@ impl Playground {
             )));
         }
         let version = self.trainer.params_version();
-        if !self.heatmaps.is_current(version, resolution) {
+        let (maps, current) = self.heatmaps.slot(version, resolution);
+        if !current {
             let (network, config) = self.trainer.scratch_network();
-            self.heatmaps.update(network, config, version, resolution);
+            maps.update(network, config, version, resolution);
         }
-        let nodes = self.heatmaps.node_count() as i32;
+        let nodes = maps.node_count() as i32;
         let pixels = match node {
-            -1 => self.heatmaps.paint_output(self.trainer.config()),
-            n if (0..nodes).contains(&n) => self.heatmaps.paint_node(n as usize),
+            -1 => maps.paint_output(self.trainer.config()),
+            n if (0..nodes).contains(&n) => maps.paint_node(n as usize),
             n => {
                 return Err(JsError::new(&format!(
                     "node {n} does not exist; use -1 (the prediction) or 0 to {}",

@@ -72,7 +72,7 @@ test('setData replaces the data and rejects bad points by name', () => {
   const engine = new Engine({});
   engine.setData([1, 1, -2, 3], [1, -1], [0, 0], [1]);
   assert.deepEqual(Array.from(engine.trainPoints()), [1, 1, 1, -2, 3, -1]);
-  assert.throws(() => engine.setData([9, 0], [1], [], []), /trainPoints: point 0 \(9, 0\) is outside/);
+  assert.throws(() => engine.setData([9, 0], [1], [], []), /trainPoints: point 0: x = 9 is outside \[−6, 6\]/);
   assert.throws(() => engine.setData([1, 0], [2], [], []), /trainLabels/);
   assert.throws(() => engine.setData([1, 0, 2], [1], [], []), /trainPoints: 3 coordinates for 1 labels/);
   engine.free();

@@ -70,3 +70,28 @@ test('the palette matches the core: grey at zero, blue positive, orange negative
   assert.deepEqual(labelColour('classification', -1), NEGATIVE);
   assert.notDeepEqual(labelColour('multiclass', 0), labelColour('multiclass', 1));
 });
+
+test('big networks get coarser heatmaps, throttled jobs and an adaptive training budget', async () => {
+  const { heatmapResolutions, throttleInterval, adaptBudget } = await import('../../www/js/frame.js');
+  assert.deepEqual(heatmapResolutions([2, 4, 2, 1]), { plot: 64, thumb: 24 });
+  const big = heatmapResolutions([9, ...Array(16).fill(32), 1]);
+  assert.equal(big.plot, 16, 'never below 16²');
+  assert.ok(big.thumb <= big.plot);
+  assert.equal(throttleInterval(10, 0.1), 100);
+  assert.equal(throttleInterval(1, 0.1, 50), 50);
+  assert.equal(adaptBudget(8, 33), 6, 'a missed frame backs off');
+  assert.equal(adaptBudget(6, 16.7), 6.25, 'an on-time frame creeps back up');
+  assert.equal(adaptBudget(1, 100), 1, 'never below the minimum');
+  assert.equal(adaptBudget(8, 10), 8, 'never above the maximum');
+});
+
+test('a big layer animates its strongest signals only', async () => {
+  const { strongestEdges } = await import('../../www/js/timeline.js');
+  const snap = {
+    inputs: Float32Array.from([1, 2]),
+    layers: [{ weights: Float32Array.from([0.1, -3, 2, 0.5, 0, 1]), deltas: Float32Array.from([1, 1, 10]), activations: Float32Array.from([0, 0, 0]) }],
+  };
+  assert.deepEqual(strongestEdges(snap, 'forward', 2)[0], [1, 2], '|W·a|: −3·2 and 2·1');
+  assert.deepEqual(strongestEdges(snap, 'backward', 2)[0], [5, 1], '|W·δ|: 1·10 and −3·1');
+  assert.equal(strongestEdges(snap, 'backward', 10)[0].length, 6, 'small layers show every edge');
+});

@@ -69,22 +69,35 @@ function drawEdges(ctx, { layout, weights }, alpha) {
     });
     return;
   }
-  // A big network: thousands of strokes cost more than a frame, a few dozen paths do not.
-  const bucketOf = (v) => (v < 0 ? -1 : 1) * (1 + Math.min(BUCKETS - 1, Math.floor((Math.abs(v) / BUCKET_RANGE) * BUCKETS)));
-  for (let b = -BUCKETS; b <= BUCKETS; b++) {
-    if (b === 0) continue;
-    const value = Math.sign(b) * ((Math.abs(b) - 0.5) / BUCKETS) * BUCKET_RANGE;
-    ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
-    ctx.lineWidth = edgeWidth(value);
-    ctx.beginPath();
-    forEachEdge(columns, weights, (from, to, v) => {
-      if (bucketOf(v) !== b) return;
-      const mid = (from.x + to.x) / 2;
-      ctx.moveTo(from.x + size / 2, from.y);
-      ctx.bezierCurveTo(mid, from.y, mid, to.y, to.x - size / 2, to.y);
-    });
-    ctx.stroke();
+  // A big network: thousands of thick curves cost more than a frame to rasterise; thin straight
+  // lines, one path per weight bucket built in a single pass, do not. Strength shows as colour.
+  const paths = Array.from({ length: 2 * BUCKETS }, () => new Path2D());
+  const half = size / 2;
+  for (let l = 0; l + 1 < columns.length; l++) {
+    const from = columns[l];
+    const to = columns[l + 1];
+    const w = weights[l];
+    const n = from.length;
+    for (let i = 0; i < to.length; i++) {
+      const b = to[i];
+      for (let j = 0; j < n; j++) {
+        const v = w[i * n + j];
+        const level = Math.min(BUCKETS - 1, Math.floor((Math.abs(v) / BUCKET_RANGE) * BUCKETS));
+        if (!(level >= 0)) continue; // NaN
+        const path = paths[(v < 0 ? 0 : BUCKETS) + level];
+        path.moveTo(from[j].x + half, from[j].y);
+        path.lineTo(b.x - half, b.y);
+      }
+    }
   }
+  ctx.lineCap = 'butt';
+  ctx.lineWidth = 1;
+  paths.forEach((path, k) => {
+    const level = k % BUCKETS;
+    const value = (k < BUCKETS ? -1 : 1) * ((level + 0.5) / BUCKETS) * BUCKET_RANGE;
+    ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
+    ctx.stroke(path);
+  });
 }
 
 function forEachEdge(columns, weights, visit) {
@@ -148,29 +161,33 @@ function drawStorySignals(ctx, { layout, story, weights }) {
   const max = story.maxSignal?.[kind] ?? 1;
   const maxRadius = Math.max(3, Math.min(9, size * 0.28));
   const t = ease(Math.min(1, progress));
-  for (let i = 0; i < to.length; i++) {
-    for (let j = 0; j < from.length; j++) {
-      const v = signal(i, j);
-      const r = pulseRadius(v, max, maxRadius);
-      if (r === 0) continue; // a zero error signal (a dead ReLU) sends no pulse
-      const colour = css(diverging(Math.sign(v)), 0.95);
-      if (reduced) {
-        // Staged highlight instead of motion: the whole edge lights up for the phase.
-        ctx.strokeStyle = colour;
-        ctx.lineWidth = Math.max(1.5, r * 0.8);
-        curve(ctx, from[j], to[i], size / 2);
-        ctx.stroke();
-        continue;
-      }
-      const p = edgePoint(from[j], to[i], size / 2, kind === 'forward' ? t : 1 - t);
-      ctx.fillStyle = colour;
-      ctx.strokeStyle = 'rgba(29, 35, 39, 0.9)';
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
-      ctx.fill();
+  // A big layer shows only its strongest signals (story.edges); a small one shows every edge.
+  const edges = story.edges?.[kind]?.[l];
+  const count = edges ? edges.length : to.length * from.length;
+  for (let e = 0; e < count; e++) {
+    const k = edges ? edges[e] : e;
+    const i = Math.floor(k / from.length);
+    const j = k % from.length;
+    const v = signal(i, j);
+    const r = pulseRadius(v, max, maxRadius);
+    if (r === 0) continue; // a zero error signal (a dead ReLU) sends no pulse
+    const colour = css(diverging(Math.sign(v)), 0.95);
+    if (reduced) {
+      // Staged highlight instead of motion: the whole edge lights up for the phase.
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = Math.max(1.5, r * 0.8);
+      curve(ctx, from[j], to[i], size / 2);
       ctx.stroke();
+      continue;
     }
+    const p = edgePoint(from[j], to[i], size / 2, kind === 'forward' ? t : 1 - t);
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = 'rgba(29, 35, 39, 0.9)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
   }
 }
 

@@ -41,3 +41,30 @@ export function formatLoss(v) {
   if (v !== 0 && (Math.abs(v) < 0.001 || Math.abs(v) >= 1e4)) return v.toExponential(2);
   return v.toFixed(3);
 }
+
+/**
+ * Heatmap resolutions for a network of `sizes`: every grid point costs one forward pass, so big
+ * networks get coarser grids (the plot never below 16², thumbnails never above the plot's).
+ */
+export function heatmapResolutions(sizes, { plotMax = 64, thumbMax = 24, budget = 4e6 } = {}) {
+  let macs = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) macs += sizes[l] * sizes[l + 1];
+  const plot = Math.max(16, Math.min(plotMax, Math.round(Math.sqrt(budget / Math.max(1, macs)))));
+  return { plot, thumb: Math.min(thumbMax, plot) };
+}
+
+/** How long to wait before repeating a job that took `costMs`, to spend at most `share` of the time on it. */
+export function throttleInterval(costMs, share, minMs = 0) {
+  return Math.max(minMs, costMs / share);
+}
+
+/**
+ * Milliseconds of training for the next frame, adapted to how long the last frame really took
+ * (which includes the browser's own drawing, invisible to JS timers): back off when a frame
+ * missed 60 Hz, creep back up while frames are on time.
+ */
+export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5 } = {}) {
+  if (!(lastIntervalMs > 0)) return previous;
+  const next = lastIntervalMs > frameMs ? previous * 0.75 : previous + 0.25;
+  return Math.max(min, Math.min(max, next));
+}

@@ -7,8 +7,8 @@ import { drawNetwork } from './draw-network.js';
 import { drawPlot } from './draw-plot.js';
 import { drawGradientChart } from './draw-chart.js';
 import { decadesSpanned } from './chart.js';
-import { due, formatLoss, LEARNING_RATES, learningRateIndex, nextChunk, updateCost } from './frame.js';
-import { buildTimeline, phaseAt } from './timeline.js';
+import { due, formatLoss, heatmapResolutions, LEARNING_RATES, learningRateIndex, nextChunk, throttleInterval, adaptBudget, updateCost } from './frame.js';
+import { buildTimeline, phaseAt, strongestEdges } from './timeline.js';
 import { explain, explainPhases } from './explain.js';
 import { renderInspector } from './inspector.js';
 import { Comparison } from './compare.js';
@@ -18,14 +18,14 @@ import { drawLossChart, lossArea } from './draw-loss.js';
 import { chosenText, download, fromPlot, nearestPoint, unzip, withoutPoint, withPoint } from './data-tools.js';
 import { css, labelColour } from './colors.js';
 
-/** Milliseconds of training per frame: leaves room for drawing inside a 60 Hz frame. */
-const TRAIN_BUDGET_MS = 8;
 const PLOT_RESOLUTION = 64;
 const THUMB_RESOLUTION = 24;
 const HEATMAP_INTERVAL_MS = 50;
 const INSPECTOR_INTERVAL_MS = 100;
 const HISTORY_INTERVAL_MS = 150;
 const HISTORY_LENGTH = 30;
+/** A big layer animates only its strongest signals: thousands of moving pulses are noise. */
+const PULSES_PER_LAYER = 64;
 /** One phase of the animated step at normal speed. */
 const PHASE_MS = 650;
 
@@ -77,6 +77,15 @@ const state = {
   lossLog: false,
   lossCursor: null,
   lastRecorded: -1,
+  needsStats: false,
+  statsCost: 0,
+  lastStats: -Infinity,
+  heatmapCost: 0,
+  /** Moving averages of what a frame spends its time on (ms), for measuring. */
+  timings: {},
+  /** Milliseconds of training per frame, adapted to the measured frame interval. */
+  trainBudget: 8,
+  lastFrame: 0,
 };
 
 const DATASET_NAMES = {
@@ -147,13 +156,15 @@ function paintHeatmap(canvas, node, resolution) {
 
 function refreshHeatmaps() {
   const sizes = state.engine.sizes;
-  state.plotImage ??= makeImageCanvas(PLOT_RESOLUTION);
-  paintHeatmap(state.plotImage, -1, PLOT_RESOLUTION);
+  const { plot, thumb } = heatmapResolutions(sizes, { plotMax: PLOT_RESOLUTION, thumbMax: THUMB_RESOLUTION });
+  if (state.plotImage?.width !== plot) state.plotImage = makeImageCanvas(plot);
+  paintHeatmap(state.plotImage, -1, plot);
   let node = 0;
   state.thumbnails = sizes.map((count, layer) =>
     Array.from({ length: count }, (_, i) => {
-      const canvas = state.thumbnails[layer]?.[i] ?? makeImageCanvas(THUMB_RESOLUTION);
-      paintHeatmap(canvas, node++, THUMB_RESOLUTION);
+      let canvas = state.thumbnails[layer]?.[i];
+      if (canvas?.width !== thumb) canvas = makeImageCanvas(thumb);
+      paintHeatmap(canvas, node++, thumb);
       return canvas;
     }),
   );
@@ -190,14 +201,14 @@ function draw() {
   state.layout = layout;
   const storyPhase = currentStoryPhase();
   const story = storyPhase && state.story
-    ? { ...storyPhase.phase, progress: storyPhase.progress, snap: state.story.snap, reduced: reducedMotion.matches, maxSignal: state.story.maxSignal, loss: state.story.trace.loss, target: state.story.trace.target }
+    ? { ...storyPhase.phase, progress: storyPhase.progress, snap: state.story.snap, reduced: reducedMotion.matches, maxSignal: state.story.maxSignal, edges: state.story.edges, loss: state.story.trace.loss, target: state.story.trace.target }
     : null;
   let highlight = null;
   if (state.explain) {
     const { nodes, edges } = currentExplanation();
     highlight = { nodes, edges };
   }
-  drawNetwork(net.ctx, {
+  timed('drawNetwork', () => drawNetwork(net.ctx, {
     width: net.width,
     height: net.height,
     layout,
@@ -209,16 +220,16 @@ function draw() {
     selected: state.selected,
     highlight,
     story,
-  });
+  }));
   const plot = fitCanvas($('plot'));
   const hovered = hoveredNode();
-  drawPlot(plot.ctx, {
+  timed('drawPlot', () => drawPlot(plot.ctx, {
     size: Math.min(plot.width, plot.height),
     heatmap: hovered === null ? state.plotImage : state.hoverImage,
     train: state.train,
     test: state.config.showTestData ? state.test : null,
     problem: state.config.problem,
-  });
+  }));
   const loss = fitCanvas($('loss-chart'));
   drawLossChart(loss.ctx, { width: loss.width, height: loss.height, history: state.losses, log: state.lossLog, cursorEpoch: state.lossCursor });
   placeNeuronControls(layout);
@@ -232,6 +243,15 @@ function draw() {
 }
 
 // ---- state shown in text ------------------------------------------------------------------------
+
+function refreshStats() {
+  const t0 = performance.now();
+  showStats();
+  const now = performance.now();
+  state.statsCost = updateCost(state.statsCost, now - t0, 1);
+  state.lastStats = now;
+  state.needsStats = false;
+}
 
 function showStats() {
   const s = (state.stats = state.engine.stats());
@@ -340,6 +360,7 @@ function showConfig() {
   setRange('classes', c.classes, String(c.classes));
   $('classes-control').hidden = c.problem !== 'multiclass';
   setRange('noise', c.noise, `${c.noise} %`);
+  setRange('num-points', c.numPoints, String(c.numPoints));
   setRange('train-ratio', c.percTrainData, `${c.percTrainData} %`);
   const trainCount = state.train ? state.train.length / 3 : 0;
   $('batch-size').max = String(Math.max(1, Math.min(50, trainCount)));
@@ -356,7 +377,7 @@ function showConfig() {
 
 function setRange(id, value, text) {
   $(id).value = String(value);
-  $(`${id === 'train-ratio' ? 'train-ratio' : id}-value`).textContent = text;
+  $(`${id}-value`).textContent = text;
 }
 
 /** Only the output activations and losses that go together for this problem are offered. */
@@ -411,9 +432,11 @@ function fillDrawModes(c) {
   $('plot').classList.toggle('drawing', state.drawMode.kind !== 'off');
 }
 
-/** Something changed the weights or the data: recompute what is shown. */
+/** Something changed the weights or the data: recompute what is shown. While training plays,
+ *  the statistics (a pass over all the data) are refreshed at a rate their cost allows. */
 function changed() {
-  showStats();
+  state.needsStats = true;
+  if (!state.playing) refreshStats();
   state.needsHeatmaps = true;
   state.needsDraw = true;
   state.needsInspector = true;
@@ -496,15 +519,20 @@ function trainFrame() {
   if (!state.train.length) return;
   const stepsPerEpoch = Math.ceil(state.train.length / 3 / state.config.batchSize);
   let wanted = stepsPerEpoch;
+  const budget = state.trainBudget;
   const start = performance.now();
   while (wanted > 0) {
-    const n = nextChunk({ msPerStep: state.msPerStep, remainingMs: TRAIN_BUDGET_MS - (performance.now() - start), wanted });
+    const n = nextChunk({ msPerStep: state.msPerStep, remainingMs: budget - (performance.now() - start), wanted });
     if (n === 0) break;
     const t0 = performance.now();
     const ran = state.engine.step(n);
     state.msPerStep = updateCost(state.msPerStep, performance.now() - t0, ran);
     wanted -= n;
-    if (ran < n) break; // diverged: showStats reports it
+    if (ran < n) {
+      changed();
+      refreshStats(); // diverged: report it at once
+      return;
+    }
   }
   changed();
 }
@@ -538,7 +566,8 @@ function traceNext() {
   state.sample = sample;
   // The configuration of the step being told: its text must not follow later changes.
   const config = state.engine.config();
-  return { sample, trace, snap, config, maxSignal: maxSignals(snap), after: null, applied: false };
+  const edges = { forward: strongestEdges(snap, 'forward', PULSES_PER_LAYER), backward: strongestEdges(snap, 'backward', PULSES_PER_LAYER) };
+  return { sample, trace, snap, config, edges, maxSignal: maxSignals(snap), after: null, applied: false };
 }
 
 /** Plays one training step as a story; `loop` tells only the backward pass (while playing). */
@@ -812,8 +841,9 @@ function showHover() {
   if (node === null) {
     $('plot-caption').textContent = 'The prediction over the plane.';
   } else {
-    state.hoverImage ??= makeImageCanvas(PLOT_RESOLUTION);
-    paintHeatmap(state.hoverImage, node, PLOT_RESOLUTION);
+    const { plot } = heatmapResolutions(state.engine.sizes, { plotMax: PLOT_RESOLUTION, thumbMax: THUMB_RESOLUTION });
+    if (state.hoverImage?.width !== plot) state.hoverImage = makeImageCanvas(plot);
+    paintHeatmap(state.hoverImage, node, plot);
     const n = state.hover ?? state.selected;
     const sizes = state.engine.sizes;
     const what = n.column === 0 ? `input ${FEATURE_LABELS[state.config.features[n.index]]}` : n.column === sizes.length - 1 ? `output neuron ${n.index}` : `neuron ${n.index} of hidden layer ${n.column}`;
@@ -977,27 +1007,42 @@ function buildPickers() {
 
 // ---- frame loop ---------------------------------------------------------------------------------
 
+/** Runs `job` and keeps a moving average of its cost in state.timings[name] (ms). */
+function timed(name, job) {
+  const t0 = performance.now();
+  const result = job();
+  state.timings[name] = updateCost(state.timings[name] ?? 0, performance.now() - t0, 1);
+  return result;
+}
+
 function frame(now) {
+  // Train for what the frame's other work, the browser's included, leaves of a 60 Hz frame.
+  state.trainBudget = adaptBudget(state.trainBudget, now - state.lastFrame);
+  state.lastFrame = now;
   if (state.playing && !document.hidden) {
-    trainFrame();
-    if (!state.story && state.speed > 0) startStory(true);
+    timed('train', trainFrame);
+    if (!state.story && state.speed > 0) timed('story', () => startStory(true));
   }
   updateStory(now);
   state.comparison?.frame();
-  if (state.needsHeatmaps && due(state.lastHeatmap, now, HEATMAP_INTERVAL_MS)) {
+  if (state.needsStats && due(state.lastStats, now, throttleInterval(state.statsCost, 0.1))) timed('stats', refreshStats);
+  if (state.needsHeatmaps && due(state.lastHeatmap, now, throttleInterval(state.heatmapCost, 0.15, HEATMAP_INTERVAL_MS))) {
+    const t0 = performance.now();
     refreshHeatmaps();
     if (hoveredNode() !== null) showHover();
+    state.heatmapCost = updateCost(state.heatmapCost, performance.now() - t0, 1);
+    state.timings.heatmaps = state.heatmapCost;
     state.lastHeatmap = now;
     state.needsHeatmaps = false;
     state.needsDraw = true;
   }
   if (state.needsInspector && state.selected && due(state.lastInspector, now, INSPECTOR_INTERVAL_MS)) {
-    refreshInspector();
+    timed('inspector', refreshInspector);
     state.lastInspector = now;
     state.needsInspector = false;
   }
   if (state.needsDraw) {
-    draw();
+    timed('draw', draw);
     state.needsDraw = false;
   }
   requestAnimationFrame(frame);
@@ -1073,11 +1118,13 @@ function wire() {
   $('loss').addEventListener('change', (e) => applyConfig({ loss: e.target.value }));
   $('classes').addEventListener('change', (e) => applyConfig({ classes: Number(e.target.value) }));
   $('noise').addEventListener('change', (e) => applyConfig({ noise: Number(e.target.value) }));
+  $('num-points').addEventListener('change', (e) => applyConfig({ numPoints: Number(e.target.value) }));
   $('train-ratio').addEventListener('change', (e) => applyConfig({ percTrainData: Number(e.target.value) }));
   $('batch-size').addEventListener('input', (e) => applyConfig({ batchSize: Number(e.target.value) }));
-  for (const id of ['classes', 'noise', 'train-ratio']) {
+  for (const id of ['classes', 'noise', 'train-ratio', 'num-points']) {
     // Show the value while dragging; apply (which rebuilds) on release.
-    $(id).addEventListener('input', (e) => ($(`${id}-value`).textContent = id === 'classes' ? e.target.value : `${e.target.value} %`));
+    const unit = id === 'noise' || id === 'train-ratio' ? ' %' : '';
+    $(id).addEventListener('input', (e) => ($(`${id}-value`).textContent = `${e.target.value}${unit}`));
   }
   $('regenerate').addEventListener('click', () => applyConfig({ seed: Engine.randomSeed() }));
   $('show-test').addEventListener('change', (e) => applyConfig({ showTestData: e.target.checked }));

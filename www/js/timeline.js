@@ -44,3 +44,20 @@ export function edgePoint(a, b, half, t) {
   const y = u * u * u * a.y + 3 * u * u * t * a.y + 3 * u * t * t * b.y + t * t * t * b.y;
   return { x, y };
 }
+
+/**
+ * Per weight layer, the edges (as flat indices i·inputs + j) that carry the `limit` largest
+ * signals: |W[i][j]·a[j]| forward, |W[i][j]·δ[i]| backward. A big layer shows its strongest
+ * pulses only; a small one shows them all.
+ */
+export function strongestEdges(snap, kind, limit) {
+  return snap.layers.map((layer, l) => {
+    const prev = l === 0 ? snap.inputs : snap.layers[l - 1].activations;
+    const n = prev.length;
+    const count = layer.weights.length;
+    const all = Array.from({ length: count }, (_, k) => k);
+    if (count <= limit) return all;
+    const signal = (k) => Math.abs(layer.weights[k] * (kind === 'forward' ? prev[k % n] : layer.deltas[Math.floor(k / n)]));
+    return all.sort((a, b) => signal(b) - signal(a)).slice(0, limit);
+  });
+}
