@@ -54,9 +54,12 @@ test('the data set picker, classes, points, noise, split, regenerate, show test 
   await setValue(page, '#num-points', 400);
   await setValue(page, '#train-ratio', 70);
   assert.equal(await trainCount(page), 280);
-  const before = await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(0, 6)));
+  const labels = () => page.evaluate(() => window.backpropPlayground.state.train.filter((_, k) => k % 3 === 2).join(''));
+  const clean = await labels();
   await setValue(page, '#noise', 30);
   assert.equal((await config(page)).noise, 30);
+  assert.notEqual(await labels(), clean, 'noise flips labels near the boundary');
+  const before = await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(0, 6)));
   const seed = (await config(page)).seed;
   await page.click('#regenerate');
   assert.notEqual((await config(page)).seed, seed);
@@ -232,6 +235,13 @@ test('hovering a neuron shows its heatmap in the plot; the loss chart has a log 
   await page.waitForTimeout(100);
   assert.notEqual(await canvasHash(page, 'plot'), plot);
   await page.mouse.move(box.x + 2, box.y + 2);
+  assert.equal(await text(page, '#plot-caption'), 'The prediction over the plane.');
+  // Focusing a neuron from the keyboard shows it too.
+  await page.focus('#network');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await text(page, '#plot-caption'), /neuron 0 of hidden layer 2/);
+  await page.keyboard.press('Escape');
   assert.equal(await text(page, '#plot-caption'), 'The prediction over the plane.');
   const linear = await canvasHash(page, 'loss-chart');
   await page.check('#loss-log');

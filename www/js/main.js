@@ -884,6 +884,9 @@ function buildNeuronControls() {
 
 function placeNeuronControls(layout) {
   const groups = $('neuron-controls').children;
+  // Columns closer than a pair of buttons: stack each pair and make it smaller.
+  const spacing = layout.columns.length > 2 ? layout.columns[2][0].x - layout.columns[1][0].x : Infinity;
+  $('neuron-controls').classList.toggle('compact', spacing < 80);
   for (let l = 0; l < groups.length; l++) {
     const column = layout.columns[l + 1];
     if (!column) continue;
