@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup build serve test test-native test-wasm test-js test-e2e lint bench clean
+.PHONY: setup build serve test test-native test-wasm test-js test-e2e lint bench dist clean
 
 ## Installs what the build needs (idempotent): wasm32 target, exact wasm-bindgen-cli, npm packages.
 setup:
@@ -42,9 +42,13 @@ test-wasm: setup
 test-js: build
 	node --test tests/js/
 
-test-e2e: build
+test-e2e: build dist
 	@scripts/require-chromium.sh
 	node --test --test-concurrency=1 tests/e2e/
+
+## A static site (dist/site) and an npm package (dist/*.tgz) with the custom element.
+dist: build
+	scripts/dist.sh
 
 ## Speed: epochs per second natively and in wasm (Node), side by side.
 bench: build
@@ -53,4 +57,4 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf www/pkg node_modules
+	rm -rf www/pkg node_modules dist

@@ -169,6 +169,11 @@ const FIELDS: &[&str] = &[
     "discretize",
 ];
 
+/// Every configuration field's name.
+pub fn field_names() -> &'static [&'static str] {
+    FIELDS
+}
+
 /// The fields given, looked up by name.
 struct Given(Vec<(String, FieldValue)>);
 

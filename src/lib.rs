@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod features;
 pub mod gradient_check;
 pub mod heatmap;
+pub mod link;
 pub mod loss;
 pub mod model;
 pub mod network;

@@ -16,6 +16,8 @@ use wasm_bindgen::prelude::*;
 pub struct Playground {
     trainer: Trainer,
     heatmaps: HeatmapCache,
+    /// What reading a link found (for a playground built by `fromLink`).
+    report: crate::link::LinkReport,
 }
 
 /// A JS object's fields as loose values; `undefined` and `null` mean "not given".
@@ -110,6 +112,7 @@ impl Playground {
         Ok(Playground {
             trainer: Trainer::new(config),
             heatmaps: HeatmapCache::default(),
+            report: Default::default(),
         })
     }
 
@@ -121,7 +124,33 @@ impl Playground {
         Ok(Playground {
             trainer,
             heatmaps: HeatmapCache::default(),
+            report: Default::default(),
         })
+    }
+
+    /// A playground from a link's fragment. Never throws: unknown keys and bad values are in
+    /// `linkReport()` (and defaults were used), so any link opens a working playground.
+    #[wasm_bindgen(js_name = fromLink)]
+    pub fn from_link(fragment: &str) -> Playground {
+        let (trainer, report) = crate::link::open(fragment);
+        Playground {
+            trainer,
+            heatmaps: HeatmapCache::default(),
+            report,
+        }
+    }
+
+    /// `{ notices, errors, options: { embed, controls, autoplay, theme, hide, hideText, preset },
+    /// weights, tensorflow }` from `fromLink`.
+    #[wasm_bindgen(js_name = linkReport)]
+    pub fn link_report(&self) -> JsValue {
+        to_js(&self.report)
+    }
+
+    /// This playground as a link fragment (without `#`): the version, every setting, the preset
+    /// if given, and with `weights` the trained parameters.
+    pub fn link(&mut self, weights: bool, preset: Option<String>) -> String {
+        crate::link::fragment(&mut self.trainer, preset.as_deref(), weights)
     }
 
     /// The configuration, counters and every weight and bias as JSON.

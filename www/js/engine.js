@@ -172,14 +172,34 @@ export class Engine {
     return this.playground.exportModel();
   }
 
-  /** An engine from a model file; throws an Error naming what is wrong with a bad one. */
-  static fromModel(text) {
+  /** An engine around a Playground built some other way. */
+  static wrap(make) {
     if (!wasm) throw new Error('the engine is not loaded yet: call loadEngine() first');
     const engine = Object.create(Engine.prototype);
-    engine.playground = Playground.fromModel(text);
+    engine.playground = make();
     engine.views = new Map();
     engine.sizes = engine.playground.layerSizes();
     return engine;
+  }
+
+  /** An engine from a model file; throws an Error naming what is wrong with a bad one. */
+  static fromModel(text) {
+    return Engine.wrap(() => Playground.fromModel(text));
+  }
+
+  /** An engine from a link's fragment; never throws (see linkReport). */
+  static fromLink(fragment) {
+    return Engine.wrap(() => Playground.fromLink(fragment));
+  }
+
+  /** What reading the link found: { notices, errors, options, weights, tensorflow }. */
+  linkReport() {
+    return this.playground.linkReport();
+  }
+
+  /** This state as a link fragment (without '#'); with `weights` the trained parameters too. */
+  link(weights = false, preset = undefined) {
+    return this.playground.link(weights, preset || undefined);
   }
 
   static presets() {

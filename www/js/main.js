@@ -17,6 +17,7 @@ import { LossHistory } from './history.js';
 import { drawLossChart, lossArea } from './draw-loss.js';
 import { chosenText, download, fromPlot, nearestPoint, unzip, withoutPoint, withPoint } from './data-tools.js';
 import { css, labelColour } from './colors.js';
+import { installMessageApi } from './embed-api.js';
 
 const PLOT_RESOLUTION = 64;
 const THUMB_RESOLUTION = 24;
@@ -86,7 +87,17 @@ const state = {
   /** Milliseconds of training per frame, adapted to the measured frame interval. */
   trainBudget: 8,
   lastFrame: 0,
+  /** The link options in force (embed, controls, theme, hidden controls). */
+  options: { embed: false, controls: null, hide: [], theme: 'light', hideText: false },
+  /** The fragment this page last wrote, to tell its own changes from a pasted link. */
+  writtenHash: null,
+  linkTimer: 0,
+  emit: () => {},
+  lastStepEvent: -Infinity,
 };
+
+/** What an embed shows when its link names no controls. */
+const DEFAULT_EMBED_CONTROLS = ['play', 'step', 'reset', 'learningRate'];
 
 const DATASET_NAMES = {
   circle: 'Circle', xor: 'Exclusive or', gauss: 'Two Gaussians', spiral: 'Spiral',
@@ -265,6 +276,11 @@ function showStats() {
   $('test-accuracy').textContent = percent(s.testAccuracy);
   $('train-accuracy').textContent = percent(s.trainAccuracy);
   recordLoss(s);
+  const now = performance.now();
+  if (due(state.lastStepEvent, now, 100)) {
+    state.lastStepEvent = now;
+    state.emit('step', { step: s.step, epoch: s.epoch, trainLoss: s.trainLoss, testLoss: s.testLoss });
+  }
   showDead(s);
   showGradients(s);
   if (s.diverged) onDiverged(s);
@@ -322,6 +338,7 @@ function fractionOfEpoch(s) {
 }
 
 function onDiverged(s) {
+  if (state.playing || state.messageKind !== 'notice') state.emit('diverged', { step: s.divergedAtStep });
   setPlaying(false);
   showMessage(
     `Training diverged at step ${s.divergedAtStep}: the loss or a weight stopped being a finite number ` +
@@ -369,6 +386,8 @@ function showConfig() {
   $('discretize').checked = c.discretize;
   for (const button of $('feature-toggles').children) button.setAttribute('aria-pressed', String(c.features.includes(button.dataset.feature)));
   for (const button of $('dataset-picker').children) button.setAttribute('aria-pressed', String(button.dataset.dataset === c.dataset && !state.engine.hasCustomData()));
+  scheduleLinkUpdate();
+  state.emit('configChanged', c);
   $('layer-count').textContent = String(c.networkShape.length);
   $('remove-layer').disabled = c.networkShape.length === 0;
   $('add-layer').disabled = c.networkShape.length >= 16;
@@ -498,6 +517,146 @@ function useEngine(engine, preset = '') {
   hideMessage();
   setPlaying(false);
   rebuilt();
+}
+
+// ---- links, embedding and the message API -------------------------------------------------------
+
+/** The link options without the settings: what an "open in full playground" or embed link adds. */
+function optionsFragment(options) {
+  const parts = [];
+  if (options.embed) parts.push('embed=1');
+  if (options.controls) parts.push(`controls=${options.controls.join(',')}`);
+  if (options.theme === 'dark') parts.push('theme=dark');
+  for (const h of options.hide) parts.push(`${h}_hide=true`);
+  if (options.hideText) parts.push('hideText=true');
+  return parts.join('&');
+}
+
+/** Keeps the address bar's fragment in step with the settings (replacing, not adding, history). */
+function scheduleLinkUpdate() {
+  clearTimeout(state.linkTimer);
+  state.linkTimer = setTimeout(() => {
+    const extra = optionsFragment(state.options);
+    const hash = `#${state.engine.link(false, state.preset)}${extra ? `&${extra}` : ''}`;
+    if (hash !== location.hash) {
+      state.writtenHash = hash;
+      history.replaceState(null, '', hash);
+    }
+    $('open-full').href = `./#${state.engine.link(false, state.preset)}`;
+  }, 250);
+}
+
+/** Opens a link: a new engine from its fragment, its problems reported, its page options applied. */
+function openLink(hash) {
+  const engine = Engine.fromLink(hash);
+  const report = engine.linkReport();
+  if (state.engine) state.engine.free();
+  state.engine = engine;
+  state.preset = report.options.preset ?? '';
+  applyOptions(report.options);
+  setPlaying(false);
+  rebuilt();
+  const problems = [
+    ...report.errors,
+    ...report.notices.map((n) => `Ignored: ${n}.`),
+  ];
+  if (problems.length) showMessage(`This link could not be read in full. ${problems.map((p) => p.replace(/\.?$/, '.')).join(' ')}`);
+  else hideMessage();
+  if (report.options.autoplay) setPlaying(true);
+}
+
+/** Embed mode, shown and hidden controls, theme and hidden text, from a link. */
+function applyOptions(options) {
+  state.options = { ...options, controls: options.controls ?? null };
+  document.body.classList.toggle('embed', options.embed);
+  document.body.classList.toggle('dark', options.theme === 'dark');
+  document.body.classList.toggle('hide-text', options.hideText);
+  const shown = options.embed ? new Set(options.controls ?? DEFAULT_EMBED_CONTROLS) : null;
+  for (const el of document.querySelectorAll('[data-control]')) {
+    const name = el.dataset.control;
+    el.classList.toggle('control-hidden', options.hide.includes(name) || (shown !== null && !shown.has(name)));
+  }
+  $('open-full').hidden = !options.embed;
+  for (const panel of document.querySelectorAll('.side-column .side-panel')) {
+    // A panel with nothing left to show goes too.
+    const visible = [...panel.querySelectorAll('[data-control]')].some((el) => !el.classList.contains('control-hidden'));
+    panel.classList.toggle('control-hidden', options.embed && !visible);
+  }
+  state.needsDraw = true;
+}
+
+function stateForApi() {
+  const s = state.engine.stats();
+  return { step: s.step, epoch: s.epoch, trainLoss: s.trainLoss, testLoss: s.testLoss, diverged: s.diverged, config: state.engine.config() };
+}
+
+function emitResize() {
+  const style = getComputedStyle(document.body);
+  const height = document.body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+  state.emit('resize', { height: Math.ceil(height) });
+}
+
+function installApi() {
+  state.emit = installMessageApi({
+    play: () => setPlaying(true),
+    pause: () => setPlaying(false),
+    step: ({ count }) => {
+      setPlaying(false);
+      const ran = state.engine.step(count);
+      changed();
+      return { ran, ...stateForApi() };
+    },
+    reset: () => reset(),
+    getState: () => stateForApi(),
+    setConfig: ({ config }) => {
+      // Validated like a link: a bad field is an error reply and nothing changes.
+      const wasRebuilt = state.engine.setConfig(config);
+      if (wasRebuilt) {
+        state.preset = '';
+        rebuilt();
+      } else showConfig();
+      return { rebuilt: wasRebuilt, config: state.engine.config() };
+    },
+    trace: ({ index }) => state.engine.trace(index),
+    // A new subscriber to `resize` learns the height at once, not at the next change.
+    subscribed: (events) => events.includes('resize') && setTimeout(emitResize),
+  });
+  new ResizeObserver(emitResize).observe(document.body);
+}
+
+// ---- the share dialog ----------------------------------------------------------------------------
+
+const EMBED_CHOICES = ['play', 'step', 'reset', 'learningRate', 'activation', 'dataset', 'networkShape', 'features', 'explain', 'speed', 'lossChart', 'gradients'];
+
+function showShare() {
+  const chosen = new Set(state.options.controls ?? DEFAULT_EMBED_CONTROLS);
+  $('embed-controls').replaceChildren(
+    ...EMBED_CHOICES.map((name) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = name;
+      b.setAttribute('aria-pressed', String(chosen.has(name)));
+      b.addEventListener('click', () => {
+        b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true'));
+        updateShare();
+      });
+      return b;
+    }),
+  );
+  updateShare();
+  $('share-dialog').showModal();
+}
+
+function updateShare() {
+  const base = new URL('./', location.href).href;
+  const fragment = state.engine.link($('share-weights').checked, state.preset);
+  $('share-link').value = `${base}#${fragment}`;
+  $('share-copied').textContent = '';
+  const controls = [...$('embed-controls').children].filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.textContent);
+  const embedFragment = `${state.engine.link(false, state.preset)}&embed=1&controls=${controls.join(',')}`;
+  $('embed-iframe').value = `<iframe src="${base}#${embedFragment}" title="Backprop Playground" width="100%" height="560" style="border:0" loading="lazy"></iframe>`;
+  const attrs = [state.preset ? `preset="${state.preset}"` : '', `controls="${controls.join(',')}"`].filter(Boolean).join(' ');
+  $('embed-element').value = `<script type="module" src="${base}backprop-playground.js"></script>\n<backprop-playground ${attrs} config="${state.engine.link(false, state.preset)}"></backprop-playground>`;
 }
 
 // ---- training and the animated step -------------------------------------------------------------
@@ -1100,6 +1259,18 @@ function wire() {
     showConfig();
     changed();
   });
+  $('share').addEventListener('click', showShare);
+  $('share-weights').addEventListener('change', updateShare);
+  $('share-close').addEventListener('click', () => $('share-dialog').close());
+  $('share-copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('share-link').value);
+      $('share-copied').textContent = 'Copied.';
+    } catch {
+      $('share-link').select();
+      $('share-copied').textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+    }
+  });
   $('compare').addEventListener('click', () => {
     if (state.comparison) {
       state.comparison.close();
@@ -1210,7 +1381,6 @@ function wire() {
 async function start() {
   try {
     await loadEngine();
-    state.engine = new Engine({});
   } catch (e) {
     showMessage(`The playground could not start: ${e.message}`);
     return;
@@ -1218,10 +1388,16 @@ async function start() {
   fillPresets();
   buildPickers();
   wire();
-  rebuilt();
+  installApi();
+  openLink(location.hash);
+  window.addEventListener('hashchange', () => {
+    // A link pasted or followed in this tab (not our own replaceState) opens as a new setup.
+    if (location.hash !== state.writtenHash) openLink(location.hash);
+  });
   // A read-only handle for the end-to-end tests and the curious: the engine and what is shown.
   window.backpropPlayground = { Engine, state };
   document.body.dataset.ready = 'true';
+  state.emit('ready', { version: 1 });
   requestAnimationFrame(frame);
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `make dist`: a self-contained static site (relative paths only, no request to any other host) in
+# dist/site, and an npm package of the same files (the custom element, the pages, the wasm) packed
+# as dist/backprop-playground-<version>.tgz.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf dist
+mkdir -p dist/site dist/npm
+cp -r www/. dist/site/
+cp -r www/. dist/npm/
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+cat > dist/npm/package.json <<JSON
+{
+  "name": "backprop-playground",
+  "version": "$version",
+  "description": "Watch a neural network learn by backpropagation: an embeddable playground (custom element <backprop-playground>, static pages and the WebAssembly core).",
+  "type": "module",
+  "main": "backprop-playground.js",
+  "exports": { ".": "./backprop-playground.js", "./*": "./*" },
+  "license": "MIT",
+  "keywords": ["neural network", "backpropagation", "education", "webassembly", "custom element"]
+}
+JSON
+cat > dist/npm/README.md <<'MD'
+# backprop-playground
+
+Watch a neural network learn by backpropagation, embedded in your page.
+
+```html
+<script type="module" src="node_modules/backprop-playground/backprop-playground.js"></script>
+<backprop-playground preset="deadRelu" controls="play,step,learningRate"></backprop-playground>
+```
+
+The package holds the whole static playground (`index.html`, `docs.html`, the wasm in `pkg/`);
+`docs.html` documents the attributes, methods, events and the message API.
+MD
+(cd dist/npm && npm pack --pack-destination .. --silent >/dev/null)
+echo "dist/site: the static site; $(ls dist/*.tgz): the npm package"

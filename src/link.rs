@@ -1,0 +1,442 @@
+//! Links: the whole state in the URL fragment, versioned and readable (`#v=1&activation=relu&…`),
+//! with the trained weights packed as base64url of the raw f32s when asked for. TensorFlow
+//! Playground's fragments open too (its keys, its values, its decimal seeds). Nothing in a link
+//! can fail the page: unknown keys become notices, bad values become errors that name the key and
+//! are replaced by defaults, sizes are bounded.
+
+use crate::config::{Config, FieldValue, MAX_SEED};
+use crate::trainer::Trainer;
+use crate::Scalar;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::Serialize;
+
+pub const VERSION: u32 = 1;
+/// The largest network's weights (about 17 000 floats) fit with room to spare.
+pub const MAX_FRAGMENT: usize = 256 * 1024;
+/// Controls a link may hide or an embed may show, by their link key.
+pub const CONTROLS: &[&str] = &[
+    "play", "step", "reset", "learningRate", "activation", "regularization", "regularizationRate",
+    "problem", "dataset", "noise", "percTrainData", "batchSize", "numPoints", "classes",
+    "networkShape", "features", "showTestData", "discretize", "explain", "speed", "preset",
+    "outputActivation", "loss", "init", "optimizer", "residual", "seed", "draw", "files",
+    "lossChart", "gradients", "compare", "dead", "share",
+];
+
+const TF_FEATURES: &[(&str, &str)] = &[
+    ("x", "x"),
+    ("y", "y"),
+    ("xSquared", "xSquared"),
+    ("ySquared", "ySquared"),
+    ("xTimesY", "xTimesY"),
+    ("sinX", "sinX"),
+    ("sinY", "sinY"),
+    ("cosX", "cosX"),
+    ("cosY", "cosY"),
+];
+
+/// How the page should look, from the link.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageOptions {
+    pub embed: bool,
+    /// Controls to show in embed mode (`None`: the default set).
+    pub controls: Option<Vec<String>>,
+    pub autoplay: bool,
+    pub theme: String,
+    /// Controls to hide (TensorFlow Playground's `<control>_hide`).
+    pub hide: Vec<String>,
+    pub hide_text: bool,
+    pub preset: Option<String>,
+}
+
+/// What reading a link found besides the configuration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkReport {
+    /// Keys ignored, and similar remarks.
+    pub notices: Vec<String>,
+    /// Bad values, each naming its key; the default was used instead.
+    pub errors: Vec<String>,
+    pub options: PageOptions,
+    /// Whether trained weights were restored from the link.
+    pub weights: bool,
+    /// Whether the link was read as a TensorFlow Playground link.
+    pub tensorflow: bool,
+}
+
+fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut k = 0;
+    while k < bytes.len() {
+        if bytes[k] == b'%' && k + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[k + 1..k + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(b) = hex {
+                out.push(b);
+                k += 3;
+                continue;
+            }
+        }
+        out.push(bytes[k]);
+        k += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b".,_-".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A seed from a link: a whole number as it is; anything else (TensorFlow Playground's `0.59704`)
+/// hashed deterministically (FNV-1a) into range.
+pub fn seed_from_text(text: &str) -> u64 {
+    if let Ok(n) = text.parse::<u64>() {
+        if n <= MAX_SEED {
+            return n;
+        }
+    }
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h & MAX_SEED
+}
+
+fn truthy(v: &str) -> Option<bool> {
+    match v {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads a fragment (with or without the leading `#`) into a trainer and a report.
+pub fn open(fragment: &str) -> (Trainer, LinkReport) {
+    let mut report = LinkReport::default();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let fragment = if fragment.len() > MAX_FRAGMENT {
+        report.errors.push(format!(
+            "the link is {} characters long; at most {MAX_FRAGMENT} are read, so it was ignored",
+            fragment.len()
+        ));
+        ""
+    } else {
+        fragment
+    };
+    let pairs: Vec<(String, String)> = fragment
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .take(200)
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode_component(k), decode_component(v)),
+            None => (decode_component(p), "true".to_string()),
+        })
+        .collect();
+    let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    report.tensorflow = get("v").is_none() && !pairs.is_empty();
+    if let Some(v) = get("v") {
+        if v != VERSION.to_string() {
+            report.notices.push(format!("this link is version {v:?}; this playground reads version {VERSION}, and read what it could"));
+        }
+    }
+
+    let mut fields: Vec<(String, FieldValue)> = Vec::new();
+    let mut tf_features: Vec<&str> = Vec::new();
+    let mut tf_feature_seen = false;
+    let mut weights: Option<&str> = None;
+    let (mut step, mut epoch) = (0u64, 0u64);
+    let known: Vec<&str> = crate::config::field_names().to_vec();
+    let options = &mut report.options;
+    options.theme = "light".into();
+    for (key, value) in &pairs {
+        let text = |v: &str| FieldValue::Text(v.to_string());
+        match key.as_str() {
+            "v" | "collectStats" => {}
+            "seed" => fields.push((key.clone(), FieldValue::Number(seed_from_text(value) as f64))),
+            "dataset" | "regDataset" => {} // resolved with the problem below
+            "initZero" => {
+                if truthy(value) == Some(true) {
+                    fields.push(("init".into(), text("zero")));
+                }
+            }
+            "preset" => {
+                options.preset = Some(value.clone());
+                fields.push((key.clone(), text(value)));
+            }
+            "embed" => options.embed = truthy(value).unwrap_or(false),
+            "autoplay" => options.autoplay = truthy(value).unwrap_or(false),
+            "hideText" => options.hide_text = truthy(value).unwrap_or(false),
+            "theme" => match value.as_str() {
+                "light" | "dark" => options.theme = value.clone(),
+                _ => report.errors.push(format!("theme: {value:?} is not allowed; use light or dark")),
+            },
+            "controls" => {
+                let mut shown = Vec::new();
+                for c in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                    if CONTROLS.contains(&c) {
+                        shown.push(c.to_string());
+                    } else {
+                        report.notices.push(format!("controls: {c:?} is not a control and was left out"));
+                    }
+                }
+                options.controls = Some(shown);
+            }
+            "w" => weights = Some(value.as_str()),
+            "step" => step = value.parse().unwrap_or(0),
+            "epoch" => epoch = value.parse().unwrap_or(0),
+            k if TF_FEATURES.iter().any(|(tf, _)| *tf == k) => {
+                tf_feature_seen = true;
+                if truthy(value) == Some(true) {
+                    tf_features.push(TF_FEATURES.iter().find(|(tf, _)| *tf == k).unwrap().1);
+                }
+            }
+            k if k.ends_with("_hide") => {
+                let control = &k[..k.len() - 5];
+                if truthy(value) == Some(true) {
+                    if CONTROLS.contains(&control) || TF_FEATURES.iter().any(|(tf, _)| *tf == control) {
+                        options.hide.push(control.to_string());
+                    } else {
+                        report.notices.push(format!("{k}: there is no control {control:?} to hide"));
+                    }
+                }
+            }
+            k if known.contains(&k) => fields.push((key.clone(), text(value))),
+            _ => report.notices.push(format!("{key:?} is not a setting of this playground and was ignored")),
+        }
+    }
+    if tf_feature_seen {
+        fields.push(("features".into(), FieldValue::Text(tf_features.join(","))));
+    }
+    // The data set: TensorFlow Playground keeps one per problem and the problem picks.
+    let regression = get("problem") == Some("regression");
+    let dataset = if regression && get("regDataset").is_some() {
+        get("regDataset").map(|d| match d {
+            "reg-plane" => "regPlane",
+            "reg-gauss" => "regGauss",
+            other => other,
+        })
+    } else {
+        get("dataset")
+    };
+    if let Some(d) = dataset {
+        fields.push(("dataset".into(), FieldValue::Text(d.to_string())));
+    }
+    if report.tensorflow {
+        // TensorFlow Playground's network: a tanh output (linear for regression) on squared error.
+        let output = if regression { "linear" } else { "tanh" };
+        fields.insert(0, ("outputActivation".into(), FieldValue::Text(output.into())));
+        fields.insert(0, ("loss".into(), FieldValue::Text("mse".into())));
+    }
+
+    let config = configure(fields, &mut report.errors);
+    let mut trainer = Trainer::new(config);
+    if let Some(w) = weights {
+        match load_weights(&mut trainer, w) {
+            Ok(()) => {
+                trainer.set_counters(step, epoch);
+                report.weights = true;
+            }
+            Err(e) => report.errors.push(format!("w: {e}; the network starts untrained")),
+        }
+    }
+    (trainer, report)
+}
+
+/// Builds the configuration, dropping each bad field (and saying so) until the rest is valid.
+fn configure(mut fields: Vec<(String, FieldValue)>, errors: &mut Vec<String>) -> Config {
+    for _ in 0..64 {
+        match Config::from_fields(fields.clone()) {
+            Ok(config) => return config,
+            Err(e) => {
+                errors.push(format!("{e}; the default was used"));
+                let before = fields.len();
+                fields.retain(|(k, _)| *k != e.field);
+                if fields.len() == before {
+                    // The error names a field that only followed others (say, an output that does
+                    // not go with the given loss): drop what it followed.
+                    let followed = ["loss", "outputActivation", "problem", "dataset", "preset"];
+                    if let Some(k) = followed.iter().find(|k| fields.iter().any(|(f, _)| f == *k)) {
+                        fields.retain(|(f, _)| f != k);
+                    } else {
+                        fields.clear();
+                    }
+                }
+            }
+        }
+    }
+    Config::default()
+}
+
+fn load_weights(trainer: &mut Trainer, text: &str) -> Result<(), String> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(text.trim_end_matches('='))
+        .map_err(|_| "not base64url".to_string())?;
+    let count = trainer.network.parameter_count();
+    if bytes.len() != count * 4 {
+        return Err(format!("{} bytes, but this network has {count} parameters ({} bytes)", bytes.len(), count * 4));
+    }
+    let values: Vec<Scalar> = bytes
+        .chunks_exact(4)
+        .map(|b| Scalar::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    if values.iter().any(|v| !v.is_finite()) {
+        return Err("a weight is not a finite number".into());
+    }
+    let mut at = 0;
+    for l in 0..trainer.network.layers.len() {
+        let (nw, nb) = (trainer.network.layers[l].weights.len(), trainer.network.layers[l].biases.len());
+        let (w, b) = (values[at..at + nw].to_vec(), values[at + nw..at + nw + nb].to_vec());
+        trainer.set_params(l, &w, &b).map_err(|e| e.message)?;
+        at += nw + nb;
+    }
+    Ok(())
+}
+
+/// The fragment (without `#`) for a trainer: the version, every configuration field, the preset
+/// if any, and with `weights` the step, epoch and every parameter packed as base64url.
+pub fn fragment(trainer: &mut Trainer, preset: Option<&str>, weights: bool) -> String {
+    let mut parts = vec![format!("v={VERSION}")];
+    if let Some(p) = preset {
+        parts.push(format!("preset={}", encode_component(p)));
+    }
+    for (key, value) in trainer.config().to_fields() {
+        let text = match value {
+            FieldValue::Bool(b) => b.to_string(),
+            FieldValue::Number(n) => n.to_string(),
+            FieldValue::Text(t) => t,
+            FieldValue::List(items) => items
+                .iter()
+                .map(|i| match i {
+                    FieldValue::Number(n) => n.to_string(),
+                    FieldValue::Text(t) => t.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+        };
+        parts.push(format!("{key}={}", encode_component(&text)));
+    }
+    if weights {
+        let stats = trainer.stats();
+        let mut values = vec![0.0; trainer.network.parameter_count()];
+        trainer.network.save_parameters(&mut values);
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        parts.push(format!("step={}", stats.step));
+        parts.push(format!("epoch={}", stats.epoch));
+        parts.push(format!("w={}", URL_SAFE_NO_PAD.encode(bytes)));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::{Rng, Stream};
+
+    fn params(t: &Trainer) -> Vec<Scalar> {
+        let mut p = vec![0.0; t.network.parameter_count()];
+        t.network.save_parameters(&mut p);
+        p
+    }
+
+    #[test]
+    fn a_link_round_trips_the_configuration_and_the_weights() {
+        let config = Config::from_fields([
+            ("networkShape".to_string(), FieldValue::Text("5,3".into())),
+            ("dataset".to_string(), FieldValue::Text("spiralK".into())),
+            ("learningRate".to_string(), FieldValue::Number(0.003)),
+            ("features".to_string(), FieldValue::Text("x,y,sinX".into())),
+            ("seed".to_string(), FieldValue::Number(12345.0)),
+        ])
+        .unwrap();
+        let mut t = Trainer::new(config.clone());
+        t.step(33);
+        let plain = fragment(&mut t, None, false);
+        assert!(plain.starts_with("v=1&networkShape=5,3&activation=relu"), "{plain}");
+        let (back, report) = open(&format!("#{plain}"));
+        assert_eq!(back.config(), &config);
+        assert!(report.errors.is_empty() && report.notices.is_empty() && !report.weights, "{report:?}");
+        let with_weights = fragment(&mut t, Some("spiral"), true);
+        let (mut back, report) = open(&with_weights);
+        assert!(report.weights, "{report:?}");
+        assert_eq!(params(&back), params(&t));
+        assert_eq!(back.stats().step, 33);
+        assert_eq!(back.stats().train_loss, t.stats().train_loss);
+        assert_eq!(report.options.preset.as_deref(), Some("spiral"));
+    }
+
+    #[test]
+    fn tensorflow_playground_links_open_with_the_same_configuration() {
+        let tf = "#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.59704&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false";
+        let (t, report) = open(tf);
+        assert!(report.tensorflow && report.errors.is_empty() && report.notices.is_empty(), "{report:?}");
+        let c = t.config();
+        assert_eq!(c.network_shape, vec![4, 2]);
+        assert_eq!(c.activation.name(), "tanh");
+        assert_eq!(c.output_activation.name(), "tanh");
+        assert_eq!(c.features.len(), 2);
+        assert_eq!(c.seed, seed_from_text("0.59704"));
+        assert_eq!(open(tf).0.config().seed, c.seed, "the same seed every time");
+        let (t, report) = open("#problem=regression&regDataset=reg-gauss&dataset=xor&sinX=true&cosY=true&x=false&initZero=true&regularization=L1&learningRate_hide=true&dataset_hide=true&hideText=true");
+        let c = t.config();
+        assert_eq!((c.dataset.name(), c.output_activation.name(), c.init.name(), c.regularization.name()), ("regGauss", "linear", "zero", "L1"));
+        assert_eq!(c.features.iter().map(|f| f.name()).collect::<Vec<_>>(), vec!["sinX", "cosY"]);
+        assert_eq!(report.options.hide, vec!["learningRate", "dataset"]);
+        assert!(report.options.hide_text);
+    }
+
+    #[test]
+    fn bad_values_are_named_and_replaced_unknown_keys_are_noticed() {
+        let (t, report) = open("#v=1&activation=swish&learningRate=99&networkShape=4,x&colour=red&w=@@@&theme=neon");
+        let c = t.config();
+        assert_eq!((c.activation.name(), c.learning_rate, c.network_shape.clone()), ("relu", 0.1, vec![4, 2]));
+        let all = report.errors.join("\n");
+        for key in ["activation: \"swish\"", "learningRate: \"99\"", "networkShape:", "w: not base64url", "theme: \"neon\""] {
+            assert!(all.contains(key), "{key} missing in {all}");
+        }
+        assert_eq!(report.notices, vec!["\"colour\" is not a setting of this playground and was ignored"]);
+        // An output that does not go with the loss: the followed field is dropped instead.
+        let (t, report) = open("#v=1&loss=crossEntropy&outputActivation=tanh");
+        assert_eq!(t.config().output_activation.name(), "sigmoid");
+        assert_eq!(report.errors.len(), 1);
+    }
+
+    #[test]
+    fn no_mangled_link_panics_or_grows_without_bound() {
+        let good = fragment(&mut Trainer::new(Config::default()), Some("deadRelu"), true);
+        let mut rng = Rng::new(5, Stream::Data);
+        let alphabet: Vec<char> = "&=%#,.-_0123456789abcdefxyzAZ<>\"' \u{00e9}\u{1f600}".chars().collect();
+        for round in 0..2000 {
+            let mut chars: Vec<char> = good.chars().collect();
+            for _ in 0..1 + round % 12 {
+                let at = rng.below(chars.len().max(1));
+                match rng.below(3) {
+                    0 if !chars.is_empty() => {
+                        chars.remove(at);
+                    }
+                    1 => chars.insert(at, alphabet[rng.below(alphabet.len())]),
+                    _ => {
+                        if !chars.is_empty() {
+                            chars[at] = alphabet[rng.below(alphabet.len())];
+                        }
+                    }
+                }
+            }
+            let text: String = chars.into_iter().collect();
+            let (t, _) = open(&text);
+            assert!(t.network.parameters_finite());
+        }
+        let (_, report) = open(&"a".repeat(MAX_FRAGMENT + 1));
+        assert!(report.errors[0].contains("at most"));
+    }
+}

@@ -1,0 +1,93 @@
+// The message API for a page that embeds the playground in an iframe. Commands arrive as
+// { type: "backprop-playground", id, method, args }; each gets exactly one reply, { type, id,
+// result } or { type, id, error }, sent to the sender's window and origin only. Events go to the
+// windows that subscribed to them. Messages of any other shape are ignored.
+
+export const TYPE = 'backprop-playground';
+export const EVENTS = ['ready', 'step', 'diverged', 'configChanged', 'resize'];
+export const METHODS = ['play', 'pause', 'step', 'reset', 'getState', 'setConfig', 'trace', 'subscribe', 'unsubscribe'];
+const MAX_STEPS = 100_000;
+
+/**
+ * Checks a message. Returns null for messages that are not ours (to be ignored), or
+ * { id, method, args } for a well-formed command, or { id, error } for a malformed one of ours.
+ * Pure, so that it is tested in Node.
+ */
+export function parseCommand(data) {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || data.type !== TYPE) return null;
+  if (!('id' in data) || 'event' in data || 'result' in data || 'error' in data) return null; // not a command
+  const id = data.id;
+  if (!(typeof id === 'string' && id.length <= 200) && !Number.isFinite(id)) return null; // no way to reply
+  const { method } = data;
+  if (typeof method !== 'string' || !METHODS.includes(method)) {
+    return { id, error: `unknown method ${JSON.stringify(String(method)).slice(0, 80)}; the methods are ${METHODS.join(', ')}` };
+  }
+  const args = data.args ?? {};
+  if (typeof args !== 'object' || Array.isArray(args)) return { id, error: `${method}: args must be an object` };
+  if (method === 'step') {
+    const count = args.count ?? 1;
+    if (!Number.isInteger(count) || count < 1 || count > MAX_STEPS) {
+      return { id, error: `step: args.count must be a whole number from 1 to ${MAX_STEPS}, not ${JSON.stringify(count)}` };
+    }
+    return { id, method, args: { count } };
+  }
+  if (method === 'setConfig') {
+    if (args.config === null || typeof args.config !== 'object' || Array.isArray(args.config)) {
+      return { id, error: 'setConfig: args.config must be an object of settings' };
+    }
+    return { id, method, args: { config: args.config } };
+  }
+  if (method === 'trace') {
+    const index = args.index ?? 0;
+    if (!Number.isInteger(index) || index < 0) return { id, error: `trace: args.index must be a whole number ≥ 0, not ${JSON.stringify(index)}` };
+    return { id, method, args: { index } };
+  }
+  if (method === 'subscribe' || method === 'unsubscribe') {
+    const events = args.events ?? EVENTS;
+    if (!Array.isArray(events) || events.some((e) => !EVENTS.includes(e))) {
+      return { id, error: `${method}: args.events must be a list of ${EVENTS.join(', ')}` };
+    }
+    return { id, method, args: { events } };
+  }
+  return { id, method, args: {} };
+}
+
+/**
+ * Listens for commands. `handlers[method](args)` returns the result (or throws an Error whose
+ * message is the reply's error). Returns `emit(event, data)` for the page's events.
+ */
+export function installMessageApi(handlers) {
+  /** Subscribers: window → { origin, events: Set }. */
+  const subscribers = new Map();
+  const target = (origin) => (origin === 'null' ? '*' : origin); // sandboxed frames have no origin to name
+  window.addEventListener('message', (event) => {
+    const command = parseCommand(event.data);
+    if (!command || !event.source) return;
+    const reply = (body) => event.source.postMessage({ type: TYPE, id: command.id, ...body }, target(event.origin));
+    if (command.error) return reply({ error: command.error });
+    try {
+      let result;
+      if (command.method === 'subscribe' || command.method === 'unsubscribe') {
+        const entry = subscribers.get(event.source) ?? { origin: event.origin, events: new Set() };
+        for (const e of command.args.events) entry.events[command.method === 'subscribe' ? 'add' : 'delete'](e);
+        subscribers.set(event.source, entry);
+        result = [...entry.events];
+        if (command.method === 'subscribe') handlers.subscribed?.(command.args.events);
+      } else {
+        result = handlers[command.method](command.args);
+      }
+      reply({ result: result === undefined ? null : result });
+    } catch (e) {
+      reply({ error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  const emit = (name, data) => {
+    const message = { type: TYPE, event: name, data };
+    for (const [source, { origin, events }] of subscribers) {
+      if (events.has(name)) source.postMessage(message, target(origin));
+    }
+    // The embedding page learns that the playground is ready without subscribing first.
+    if (name === 'ready' && window.parent !== window) window.parent.postMessage(message, '*');
+  };
+  return emit;
+}
