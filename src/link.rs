@@ -16,11 +16,40 @@ pub const VERSION: u32 = 1;
 pub const MAX_FRAGMENT: usize = 256 * 1024;
 /// Controls a link may hide or an embed may show, by their link key.
 pub const CONTROLS: &[&str] = &[
-    "play", "step", "reset", "learningRate", "activation", "regularization", "regularizationRate",
-    "problem", "dataset", "noise", "percTrainData", "batchSize", "numPoints", "classes",
-    "networkShape", "features", "showTestData", "discretize", "explain", "speed", "preset",
-    "outputActivation", "loss", "init", "optimizer", "residual", "seed", "draw", "files",
-    "lossChart", "gradients", "compare", "dead", "share",
+    "play",
+    "step",
+    "reset",
+    "learningRate",
+    "activation",
+    "regularization",
+    "regularizationRate",
+    "problem",
+    "dataset",
+    "noise",
+    "percTrainData",
+    "batchSize",
+    "numPoints",
+    "classes",
+    "networkShape",
+    "features",
+    "showTestData",
+    "discretize",
+    "explain",
+    "speed",
+    "preset",
+    "outputActivation",
+    "loss",
+    "init",
+    "optimizer",
+    "residual",
+    "seed",
+    "draw",
+    "files",
+    "lossChart",
+    "gradients",
+    "compare",
+    "dead",
+    "share",
 ];
 
 const TF_FEATURES: &[(&str, &str)] = &[
@@ -71,7 +100,9 @@ fn decode_component(s: &str) -> String {
     let mut k = 0;
     while k < bytes.len() {
         if bytes[k] == b'%' && k + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[k + 1..k + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+            let hex = std::str::from_utf8(&bytes[k + 1..k + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
             if let Some(b) = hex {
                 out.push(b);
                 k += 3;
@@ -142,7 +173,13 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             None => (decode_component(p), "true".to_string()),
         })
         .collect();
-    let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
     report.tensorflow = get("v").is_none() && !pairs.is_empty();
     if let Some(v) = get("v") {
         if v != VERSION.to_string() {
@@ -162,7 +199,10 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
         let text = |v: &str| FieldValue::Text(v.to_string());
         match key.as_str() {
             "v" | "collectStats" => {}
-            "seed" => fields.push((key.clone(), FieldValue::Number(seed_from_text(value) as f64))),
+            "seed" => fields.push((
+                key.clone(),
+                FieldValue::Number(seed_from_text(value) as f64),
+            )),
             "dataset" | "regDataset" => {} // resolved with the problem below
             "initZero" => {
                 if truthy(value) == Some(true) {
@@ -178,7 +218,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             "hideText" => options.hide_text = truthy(value).unwrap_or(false),
             "theme" => match value.as_str() {
                 "light" | "dark" => options.theme = value.clone(),
-                _ => report.errors.push(format!("theme: {value:?} is not allowed; use light or dark")),
+                _ => report.errors.push(format!(
+                    "theme: {value:?} is not allowed; use light or dark"
+                )),
             },
             "controls" => {
                 let mut shown = Vec::new();
@@ -186,7 +228,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                     if CONTROLS.contains(&c) {
                         shown.push(c.to_string());
                     } else {
-                        report.notices.push(format!("controls: {c:?} is not a control and was left out"));
+                        report
+                            .notices
+                            .push(format!("controls: {c:?} is not a control and was left out"));
                     }
                 }
                 options.controls = Some(shown);
@@ -203,19 +247,31 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             k if k.ends_with("_hide") => {
                 let control = &k[..k.len() - 5];
                 if truthy(value) == Some(true) {
-                    if CONTROLS.contains(&control) || TF_FEATURES.iter().any(|(tf, _)| *tf == control) {
+                    if CONTROLS.contains(&control)
+                        || TF_FEATURES.iter().any(|(tf, _)| *tf == control)
+                    {
                         options.hide.push(control.to_string());
                     } else {
-                        report.notices.push(format!("{k}: there is no control {control:?} to hide"));
+                        report
+                            .notices
+                            .push(format!("{k}: there is no control {control:?} to hide"));
                     }
                 }
             }
             k if known.contains(&k) => fields.push((key.clone(), text(value))),
-            _ => report.notices.push(format!("{key:?} is not a setting of this playground and was ignored")),
+            _ => report.notices.push(format!(
+                "{key:?} is not a setting of this playground and was ignored"
+            )),
         }
     }
     if tf_feature_seen {
-        fields.push(("features".into(), FieldValue::Text(tf_features.join(","))));
+        // In the playground's own order, whatever the link's.
+        let ordered: Vec<&str> = TF_FEATURES
+            .iter()
+            .map(|(_, f)| *f)
+            .filter(|f| tf_features.contains(f))
+            .collect();
+        fields.push(("features".into(), FieldValue::Text(ordered.join(","))));
     }
     // The data set: TensorFlow Playground keeps one per problem and the problem picks.
     let regression = get("problem") == Some("regression");
@@ -234,7 +290,10 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     if report.tensorflow {
         // TensorFlow Playground's network: a tanh output (linear for regression) on squared error.
         let output = if regression { "linear" } else { "tanh" };
-        fields.insert(0, ("outputActivation".into(), FieldValue::Text(output.into())));
+        fields.insert(
+            0,
+            ("outputActivation".into(), FieldValue::Text(output.into())),
+        );
         fields.insert(0, ("loss".into(), FieldValue::Text("mse".into())));
     }
 
@@ -246,7 +305,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                 trainer.set_counters(step, epoch);
                 report.weights = true;
             }
-            Err(e) => report.errors.push(format!("w: {e}; the network starts untrained")),
+            Err(e) => report
+                .errors
+                .push(format!("w: {e}; the network starts untrained")),
         }
     }
     (trainer, report)
@@ -265,7 +326,10 @@ fn configure(mut fields: Vec<(String, FieldValue)>, errors: &mut Vec<String>) ->
                     // The error names a field that only followed others (say, an output that does
                     // not go with the given loss): drop what it followed.
                     let followed = ["loss", "outputActivation", "problem", "dataset", "preset"];
-                    if let Some(k) = followed.iter().find(|k| fields.iter().any(|(f, _)| f == *k)) {
+                    if let Some(k) = followed
+                        .iter()
+                        .find(|k| fields.iter().any(|(f, _)| f == *k))
+                    {
                         fields.retain(|(f, _)| f != k);
                     } else {
                         fields.clear();
@@ -283,7 +347,11 @@ fn load_weights(trainer: &mut Trainer, text: &str) -> Result<(), String> {
         .map_err(|_| "not base64url".to_string())?;
     let count = trainer.network.parameter_count();
     if bytes.len() != count * 4 {
-        return Err(format!("{} bytes, but this network has {count} parameters ({} bytes)", bytes.len(), count * 4));
+        return Err(format!(
+            "{} bytes, but this network has {count} parameters ({} bytes)",
+            bytes.len(),
+            count * 4
+        ));
     }
     let values: Vec<Scalar> = bytes
         .chunks_exact(4)
@@ -294,8 +362,14 @@ fn load_weights(trainer: &mut Trainer, text: &str) -> Result<(), String> {
     }
     let mut at = 0;
     for l in 0..trainer.network.layers.len() {
-        let (nw, nb) = (trainer.network.layers[l].weights.len(), trainer.network.layers[l].biases.len());
-        let (w, b) = (values[at..at + nw].to_vec(), values[at + nw..at + nw + nb].to_vec());
+        let (nw, nb) = (
+            trainer.network.layers[l].weights.len(),
+            trainer.network.layers[l].biases.len(),
+        );
+        let (w, b) = (
+            values[at..at + nw].to_vec(),
+            values[at + nw..at + nw + nb].to_vec(),
+        );
         trainer.set_params(l, &w, &b).map_err(|e| e.message)?;
         at += nw + nb;
     }
@@ -362,10 +436,16 @@ mod tests {
         let mut t = Trainer::new(config.clone());
         t.step(33);
         let plain = fragment(&mut t, None, false);
-        assert!(plain.starts_with("v=1&networkShape=5,3&activation=relu"), "{plain}");
+        assert!(
+            plain.starts_with("v=1&networkShape=5,3&activation=relu"),
+            "{plain}"
+        );
         let (back, report) = open(&format!("#{plain}"));
         assert_eq!(back.config(), &config);
-        assert!(report.errors.is_empty() && report.notices.is_empty() && !report.weights, "{report:?}");
+        assert!(
+            report.errors.is_empty() && report.notices.is_empty() && !report.weights,
+            "{report:?}"
+        );
         let with_weights = fragment(&mut t, Some("spiral"), true);
         let (mut back, report) = open(&with_weights);
         assert!(report.weights, "{report:?}");
@@ -379,7 +459,10 @@ mod tests {
     fn tensorflow_playground_links_open_with_the_same_configuration() {
         let tf = "#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.59704&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false";
         let (t, report) = open(tf);
-        assert!(report.tensorflow && report.errors.is_empty() && report.notices.is_empty(), "{report:?}");
+        assert!(
+            report.tensorflow && report.errors.is_empty() && report.notices.is_empty(),
+            "{report:?}"
+        );
         let c = t.config();
         assert_eq!(c.network_shape, vec![4, 2]);
         assert_eq!(c.activation.name(), "tanh");
@@ -389,22 +472,51 @@ mod tests {
         assert_eq!(open(tf).0.config().seed, c.seed, "the same seed every time");
         let (t, report) = open("#problem=regression&regDataset=reg-gauss&dataset=xor&sinX=true&cosY=true&x=false&initZero=true&regularization=L1&learningRate_hide=true&dataset_hide=true&hideText=true");
         let c = t.config();
-        assert_eq!((c.dataset.name(), c.output_activation.name(), c.init.name(), c.regularization.name()), ("regGauss", "linear", "zero", "L1"));
-        assert_eq!(c.features.iter().map(|f| f.name()).collect::<Vec<_>>(), vec!["sinX", "cosY"]);
+        assert_eq!(
+            (
+                c.dataset.name(),
+                c.output_activation.name(),
+                c.init.name(),
+                c.regularization.name()
+            ),
+            ("regGauss", "linear", "zero", "L1")
+        );
+        assert_eq!(
+            c.features.iter().map(|f| f.name()).collect::<Vec<_>>(),
+            vec!["sinX", "cosY"]
+        );
         assert_eq!(report.options.hide, vec!["learningRate", "dataset"]);
         assert!(report.options.hide_text);
     }
 
     #[test]
     fn bad_values_are_named_and_replaced_unknown_keys_are_noticed() {
-        let (t, report) = open("#v=1&activation=swish&learningRate=99&networkShape=4,x&colour=red&w=@@@&theme=neon");
+        let (t, report) = open(
+            "#v=1&activation=swish&learningRate=99&networkShape=4,x&colour=red&w=@@@&theme=neon",
+        );
         let c = t.config();
-        assert_eq!((c.activation.name(), c.learning_rate, c.network_shape.clone()), ("relu", 0.1, vec![4, 2]));
+        assert_eq!(
+            (
+                c.activation.name(),
+                c.learning_rate,
+                c.network_shape.clone()
+            ),
+            ("relu", 0.1, vec![4, 2])
+        );
         let all = report.errors.join("\n");
-        for key in ["activation: \"swish\"", "learningRate: \"99\"", "networkShape:", "w: not base64url", "theme: \"neon\""] {
+        for key in [
+            "activation: \"swish\"",
+            "learningRate: \"99\"",
+            "networkShape:",
+            "w: not base64url",
+            "theme: \"neon\"",
+        ] {
             assert!(all.contains(key), "{key} missing in {all}");
         }
-        assert_eq!(report.notices, vec!["\"colour\" is not a setting of this playground and was ignored"]);
+        assert_eq!(
+            report.notices,
+            vec!["\"colour\" is not a setting of this playground and was ignored"]
+        );
         // An output that does not go with the loss: the followed field is dropped instead.
         let (t, report) = open("#v=1&loss=crossEntropy&outputActivation=tanh");
         assert_eq!(t.config().output_activation.name(), "sigmoid");
@@ -415,7 +527,9 @@ mod tests {
     fn no_mangled_link_panics_or_grows_without_bound() {
         let good = fragment(&mut Trainer::new(Config::default()), Some("deadRelu"), true);
         let mut rng = Rng::new(5, Stream::Data);
-        let alphabet: Vec<char> = "&=%#,.-_0123456789abcdefxyzAZ<>\"' \u{00e9}\u{1f600}".chars().collect();
+        let alphabet: Vec<char> = "&=%#,.-_0123456789abcdefxyzAZ<>\"' \u{00e9}\u{1f600}"
+            .chars()
+            .collect();
         for round in 0..2000 {
             let mut chars: Vec<char> = good.chars().collect();
             for _ in 0..1 + round % 12 {
