@@ -180,7 +180,13 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     };
-    report.tensorflow = get("v").is_none() && !pairs.is_empty();
+    // TensorFlow Playground's links carry no version but always its own keys (the data set of the
+    // other problem, the input toggles); a short hand-written link of ours has neither.
+    report.tensorflow = get("v").is_none()
+        && pairs.iter().any(|(k, _)| {
+            ["regDataset", "collectStats", "initZero"].contains(&k.as_str())
+                || TF_FEATURES.iter().any(|(tf, _)| tf == k)
+        });
     if let Some(v) = get("v") {
         if v != VERSION.to_string() {
             report.notices.push(format!("this link is version {v:?}; this playground reads version {VERSION}, and read what it could"));
@@ -487,6 +493,21 @@ mod tests {
         );
         assert_eq!(report.options.hide, vec!["learningRate", "dataset"]);
         assert!(report.options.hide_text);
+    }
+
+    #[test]
+    fn a_short_link_of_ours_is_not_mistaken_for_tensorflow_playground() {
+        let (t, report) = open("#preset=sourceText&embed=1&controls=play,step");
+        assert!(!report.tensorflow);
+        assert_eq!(
+            t.config().output_activation.name(),
+            "sigmoid",
+            "the preset's own output"
+        );
+        assert!(
+            report.options.embed && report.errors.is_empty(),
+            "{report:?}"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // <backprop-playground>: the playground in an iframe, driven through its message API.
 //   <script type="module" src=".../backprop-playground.js"></script>
 //   <backprop-playground preset="deadRelu" controls="play,step,learningRate"></backprop-playground>
-// Attributes are link parameters (preset, controls, theme, autoplay, learningRate, …; `config`
+// Attributes are link parameters (preset, controls, theme, learningRate, …; `config`
 // takes a whole link fragment). Methods play(), pause(), step(n), reset(), setConfig(c) and
 // getState() return Promises; the API's events arrive as DOM events (ready, step, diverged,
 // configChanged). The element sizes itself to its content and pauses off screen or in a hidden tab.
@@ -9,7 +9,7 @@
 const TYPE = 'backprop-playground';
 const PAGE = new URL('./index.html', import.meta.url);
 /** The element's own attributes and HTML's global ones: everything else is a link parameter. */
-const OWN_ATTRIBUTES = ['config', 'height', 'title', 'id', 'class', 'style', 'hidden', 'lang', 'dir', 'tabindex', 'slot', 'part'];
+const OWN_ATTRIBUTES = ['config', 'height', 'title', 'autoplay', 'id', 'class', 'style', 'hidden', 'lang', 'dir', 'tabindex', 'slot', 'part'];
 
 let nextId = 1;
 
@@ -78,6 +78,8 @@ export class BackpropPlaygroundElement extends HTMLElement {
       if (data.event === 'ready') {
         this.call('subscribe', { events: ['step', 'diverged', 'configChanged', 'resize'] });
         this.resolveReady();
+        // Autoplay is the element's: it plays only while on screen and the tab is visible.
+        if (this.wantsToPlay) this.syncRunning();
       }
       if (data.event === 'resize' && !this.hasAttribute('height')) this.frame.style.height = `${Math.ceil(data.data.height)}px`;
       this.dispatchEvent(new CustomEvent(data.event, { detail: data.data }));

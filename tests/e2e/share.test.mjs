@@ -152,7 +152,9 @@ test('the custom element from the packed npm tarball embeds and answers', async 
     join(scratch, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scratch</title>
 <script type="module" src="node_modules/backprop-playground/backprop-playground.js"></script></head>
-<body><backprop-playground id="p" preset="deadRelu" controls="play,step"></backprop-playground></body></html>`,
+<body><backprop-playground id="p" preset="deadRelu" controls="play,step"></backprop-playground>
+<div style="height:4000px"></div>
+<backprop-playground id="q" preset="spiral" autoplay></backprop-playground></body></html>`,
   );
   const server = await serve({ root: scratch, port: 0 });
   t.after(() => new Promise((ok) => server.close(ok)));
@@ -170,6 +172,36 @@ test('the custom element from the packed npm tarball embeds and answers', async 
   await page.waitForFunction(() => parseFloat(document.querySelector('backprop-playground').shadowRoot.querySelector('iframe').style.height) > 300);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: `${RESULTS}custom-element.png` });
+  // An autoplaying element trains only while it is on screen.
+  const step = () => page.evaluate(() => document.getElementById('q').getState().then((s) => s.step));
+  await page.evaluate(() => document.getElementById('q').ready);
+  await page.waitForTimeout(400);
+  assert.equal(await step(), 0, 'off screen: paused');
+  await page.evaluate(() => document.getElementById('q').scrollIntoView());
+  await page.waitForFunction(() => document.getElementById('q').getState().then((s) => s.step > 20), null, { polling: 200 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  const paused = await step();
+  await page.waitForTimeout(500);
+  assert.equal(await step(), paused, 'scrolled away: paused again');
+  await page.close();
+});
+
+test('the example tutorial page drives its embedded playground from buttons in the text', async () => {
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.url}tutorial.html`);
+  await page.evaluate(() => document.getElementById('tutorial-playground').ready);
+  await page.click('#good');
+  await page.waitForFunction(() => document.getElementById('tutorial-readout').textContent.startsWith('Step 500'));
+  await page.click('#huge');
+  await page.waitForFunction(() => /Diverged/.test(document.getElementById('tutorial-readout').textContent), null, { timeout: 15000 });
+  await page.click('#again');
+  await page.waitForFunction(() => document.getElementById('tutorial-readout').textContent.startsWith('Step 0'));
+  await page.goto(`${env.url}docs.html`);
+  await page.waitForFunction(() => document.querySelectorAll('backprop-playground').length === 1);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
