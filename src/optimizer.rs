@@ -136,7 +136,8 @@ impl Optimizer {
                 (&mut layer.biases, &layer.bias_grads, false),
             ] {
                 for (k, (w, &g)) in params.iter_mut().zip(grads.iter()).enumerate() {
-                    let (dw, first, second) = self.change(rule, at + k, *w, g, regularize, powers);
+                    let state = (self.first[at + k], self.second[at + k]);
+                    let (dw, first, second) = change(rule, *w, g, regularize, state, powers);
                     *w += dw;
                     self.first[at + k] = first;
                     self.second[at + k] = second;
@@ -155,16 +156,21 @@ impl Optimizer {
         g: Scalar,
         regularize: bool,
     ) -> Scalar {
-        if rule.kind != self.kind {
-            let fresh = Optimizer::new(self.first.len());
-            return Optimizer {
-                kind: rule.kind,
-                ..fresh
-            }
-            .preview(rule, at, w, g, regularize);
+        // Another optimiser's state would be reset by `apply`: preview from a fresh one.
+        let (state, powers) = if rule.kind == self.kind {
+            ((self.first[at], self.second[at]), self.next_powers(rule))
+        } else {
+            ((0.0, 0.0), Optimizer::fresh_powers(rule))
+        };
+        change(rule, w, g, regularize, state, powers).0
+    }
+
+    fn fresh_powers(rule: &UpdateRule) -> (Scalar, Scalar) {
+        if rule.kind == OptimizerKind::Adam {
+            (ADAM_BETA1, ADAM_BETA2)
+        } else {
+            (1.0, 1.0)
         }
-        self.change(rule, at, w, g, regularize, self.next_powers(rule))
-            .0
     }
 
     /// β₁ᵗ and β₂ᵗ for the coming update.
@@ -175,38 +181,36 @@ impl Optimizer {
             (self.beta1_power, self.beta2_power)
         }
     }
+}
 
-    /// (Δw, new first moment, new second moment) for one parameter.
-    fn change(
-        &self,
-        rule: &UpdateRule,
-        at: usize,
-        w: Scalar,
-        g: Scalar,
-        regularize: bool,
-        (b1t, b2t): (Scalar, Scalar),
-    ) -> (Scalar, Scalar, Scalar) {
-        let eta = rule.learning_rate;
-        let reg_rate = if regularize {
-            rule.regularization_rate
-        } else {
-            0.0
-        };
-        let g = g + reg_rate * rule.regularization.derivative(w);
-        let (first, second) = (self.first[at], self.second[at]);
-        match rule.kind {
-            OptimizerKind::Sgd => (-eta * g, first, second),
-            OptimizerKind::Momentum => {
-                let v = MOMENTUM * first + g;
-                (-eta * v, v, second)
-            }
-            OptimizerKind::Adam => {
-                let m = ADAM_BETA1 * first + (1.0 - ADAM_BETA1) * g;
-                let v = ADAM_BETA2 * second + (1.0 - ADAM_BETA2) * g * g;
-                let m_hat = m / (1.0 - b1t);
-                let v_hat = v / (1.0 - b2t);
-                (-eta * m_hat / (libm::sqrtf(v_hat) + ADAM_EPSILON), m, v)
-            }
+/// (Δw, new first moment, new second moment) for one parameter with moments `(first, second)`.
+fn change(
+    rule: &UpdateRule,
+    w: Scalar,
+    g: Scalar,
+    regularize: bool,
+    (first, second): (Scalar, Scalar),
+    (b1t, b2t): (Scalar, Scalar),
+) -> (Scalar, Scalar, Scalar) {
+    let eta = rule.learning_rate;
+    let reg_rate = if regularize {
+        rule.regularization_rate
+    } else {
+        0.0
+    };
+    let g = g + reg_rate * rule.regularization.derivative(w);
+    match rule.kind {
+        OptimizerKind::Sgd => (-eta * g, first, second),
+        OptimizerKind::Momentum => {
+            let v = MOMENTUM * first + g;
+            (-eta * v, v, second)
+        }
+        OptimizerKind::Adam => {
+            let m = ADAM_BETA1 * first + (1.0 - ADAM_BETA1) * g;
+            let v = ADAM_BETA2 * second + (1.0 - ADAM_BETA2) * g * g;
+            let m_hat = m / (1.0 - b1t);
+            let v_hat = v / (1.0 - b2t);
+            (-eta * m_hat / (libm::sqrtf(v_hat) + ADAM_EPSILON), m, v)
         }
     }
 }

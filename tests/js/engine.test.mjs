@@ -111,3 +111,13 @@ test('random seeds are whole numbers a link can carry', () => {
   assert.ok(Number.isSafeInteger(a) && a >= 0);
   assert.notEqual(a, Engine.randomSeed());
 });
+
+test('the page’s palette is the core’s (the JS copy colours points and edges)', async () => {
+  const { diverging } = await import('../../www/js/colors.js');
+  // Feature x over a 4-cell row spans −0.75..0.75 of its scale: the core's pixels for it must be
+  // the JS palette's colours for the same values.
+  const pixels = Engine.featureHeatmap('x', 4);
+  [-0.75, -0.25, 0.25, 0.75].forEach((v, c) => {
+    assert.deepEqual(Array.from(pixels.slice(4 * c, 4 * c + 3)), diverging(v), `x = ${v}`);
+  });
+});
