@@ -496,6 +496,53 @@ mod tests {
     }
 
     #[test]
+    fn every_value_tensorflow_playground_offers_opens() {
+        let base = "x=true&y=true&collectStats=false";
+        for (key, values) in [
+            ("activation", &["relu", "tanh", "sigmoid", "linear"][..]),
+            ("regularization", &["none", "L1", "L2"]),
+            ("dataset", &["circle", "xor", "gauss", "spiral"]),
+            (
+                "learningRate",
+                &[
+                    "0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3",
+                    "10",
+                ],
+            ),
+            (
+                "regularizationRate",
+                &[
+                    "0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10",
+                ],
+            ),
+            ("noise", &["0", "5", "10", "25", "50"]),
+            ("percTrainData", &["10", "50", "90"]),
+            ("batchSize", &["1", "10", "30"]),
+            ("networkShape", &["", "1", "8,8,8,8,8,8"]),
+        ] {
+            for v in values {
+                let (t, report) = open(&format!("#{base}&{key}={v}"));
+                assert!(report.errors.is_empty(), "{key}={v}: {report:?}");
+                let fields = t.config().to_fields();
+                let got = &fields.iter().find(|(k, _)| k == key).unwrap().1;
+                let expected = match got {
+                    FieldValue::Number(n) => v.parse::<f64>().map(|x| x == *n).unwrap_or(false),
+                    FieldValue::Text(s) => s == v,
+                    FieldValue::List(items) => {
+                        items.len() == v.split(',').filter(|x| !x.is_empty()).count()
+                    }
+                    FieldValue::Bool(_) => false,
+                };
+                assert!(expected, "{key}={v} opened as {got:?}");
+            }
+        }
+        for (reg, ours) in [("reg-plane", "regPlane"), ("reg-gauss", "regGauss")] {
+            let (t, _) = open(&format!("#{base}&problem=regression&regDataset={reg}"));
+            assert_eq!(t.config().dataset.name(), ours);
+        }
+    }
+
+    #[test]
     fn a_short_link_of_ours_is_not_mistaken_for_tensorflow_playground() {
         let (t, report) = open("#preset=sourceText&embed=1&controls=play,step");
         assert!(!report.tensorflow);
