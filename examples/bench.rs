@@ -1,15 +1,29 @@
-//! Native epochs per second for one workload: `bench key=value …` prints the median of 7 timed
-//! runs (after warm-up) as one number. `bench/run.mjs` runs it beside the wasm build.
+//! Native measurements for `bench/run.mjs`: `bench key=value … [mode=speed|loss]`. `speed` prints
+//! the median epochs per second of 7 timed runs (after warm-up); `loss` prints the training loss
+//! after 100 epochs, for checking that every implementation trains the same.
 
 use backprop_playground::{Config, FieldValue, Trainer};
 use std::time::Instant;
 
 fn main() {
-    let fields = std::env::args().skip(1).map(|arg| {
+    let mut mode = "speed".to_string();
+    let mut fields = Vec::new();
+    for arg in std::env::args().skip(1) {
         let (k, v) = arg.split_once('=').expect("arguments are key=value");
-        (k.to_string(), FieldValue::Text(v.to_string()))
-    });
+        if k == "mode" {
+            mode = v.to_string();
+        } else {
+            fields.push((k.to_string(), FieldValue::Text(v.to_string())));
+        }
+    }
     let mut trainer = Trainer::new(Config::from_fields(fields).unwrap_or_else(|e| panic!("{e}")));
+    if mode == "loss" {
+        for _ in 0..100 {
+            trainer.epoch();
+        }
+        println!("{}", trainer.stats().train_loss.unwrap());
+        return;
+    }
     for _ in 0..20 {
         trainer.epoch();
     }
