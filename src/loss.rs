@@ -65,12 +65,7 @@ impl Loss {
             derivatives,
             deltas,
         } = out;
-        for (i, d) in derivatives.iter_mut().enumerate() {
-            *d = match act {
-                Activation::Softmax => a[i] * (1.0 - a[i]),
-                _ => act.derivative(z[i]),
-            };
-        }
+        // `derivatives` already holds f′(z) from the forward pass.
         for i in 0..a.len() {
             loss_grads[i] = match (self, act) {
                 (Loss::Mse, _) => a[i] - y[i],
@@ -106,9 +101,10 @@ impl Loss {
     }
 }
 
-/// Where `output_signals` writes.
+/// What `output_signals` reads (f′(z)) and writes (∂L/∂ŷ and δ).
 pub struct OutputSignals<'a> {
     pub loss_grads: &'a mut [Scalar],
-    pub derivatives: &'a mut [Scalar],
+    /// f′(z), from the forward pass.
+    pub derivatives: &'a [Scalar],
     pub deltas: &'a mut [Scalar],
 }

@@ -112,10 +112,16 @@ impl Layer {
         }
         if self.activation == Activation::Softmax {
             softmax(&self.pre_activations, &mut self.activations);
-        } else {
-            for (a, &z) in self.activations.iter_mut().zip(&self.pre_activations) {
-                *a = self.activation.apply(z);
+            for (d, &a) in self.derivatives.iter_mut().zip(&self.activations) {
+                *d = a * (1.0 - a);
             }
+        } else {
+            // f′(z) is kept from the forward pass for the backward pass's gate.
+            self.activation.apply_layer(
+                &self.pre_activations,
+                &mut self.activations,
+                &mut self.derivatives,
+            );
         }
         if self.residual {
             for (a, p) in self.activations.iter_mut().zip(prev) {
@@ -155,12 +161,15 @@ impl Layer {
         }
     }
 
-    /// δ = ∂L/∂a · f′(z): the gate by the activation's derivative.
+    /// δ = ∂L/∂a · f′(z): the gate by the activation's derivative (kept from the forward pass).
     fn gate(&mut self) {
-        for i in 0..self.outputs {
-            let f = self.activation.derivative(self.pre_activations[i]);
-            self.derivatives[i] = f;
-            self.deltas[i] = self.activation_grads[i] * f;
+        for ((d, g), f) in self
+            .deltas
+            .iter_mut()
+            .zip(&self.activation_grads)
+            .zip(&self.derivatives)
+        {
+            *d = g * f;
         }
     }
 
@@ -273,7 +282,7 @@ impl Network {
             target,
             OutputSignals {
                 loss_grads: &mut out.activation_grads,
-                derivatives: &mut out.derivatives,
+                derivatives: &out.derivatives,
                 deltas: &mut out.deltas,
             },
         );
