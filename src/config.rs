@@ -286,7 +286,13 @@ impl Config {
     pub fn from_fields(
         fields: impl IntoIterator<Item = (String, FieldValue)>,
     ) -> Result<Config, ConfigError> {
-        let mut given: Vec<(String, FieldValue)> = fields.into_iter().collect();
+        Config::from_field_list(fields.into_iter().collect())
+    }
+
+    /// The one, non-generic body of `from_fields` (cold code: kept out of line, once, so the
+    /// wasm file stays small).
+    #[inline(never)]
+    fn from_field_list(mut given: Vec<(String, FieldValue)>) -> Result<Config, ConfigError> {
         // A preset is a base configuration; the other fields change it as `merged` does, so
         // that fields which only followed the preset's choices follow the given ones instead.
         if let Some(pos) = given.iter().rposition(|(k, _)| k == "preset") {
@@ -509,7 +515,11 @@ impl Config {
         &self,
         changes: impl IntoIterator<Item = (String, FieldValue)>,
     ) -> Result<Config, ConfigError> {
-        let changes: Vec<(String, FieldValue)> = changes.into_iter().collect();
+        self.merged_list(changes.into_iter().collect())
+    }
+
+    #[inline(never)]
+    fn merged_list(&self, changes: Vec<(String, FieldValue)>) -> Result<Config, ConfigError> {
         let changed = |k: &str| changes.iter().any(|(c, _)| c == k);
         if changed("preset") {
             // A preset replaces the whole configuration; the other changes apply on top of it.
