@@ -102,13 +102,19 @@ impl Layer {
 
     /// z = W·prev + b, then a = f(z) (+ prev on a residual layer).
     fn forward(&mut self, prev: &[Scalar]) {
-        for i in 0..self.outputs {
-            let row = &self.weights[i * self.inputs..(i + 1) * self.inputs];
-            let mut z = self.biases[i];
+        // Rows by chunks_exact and zips: no index arithmetic or bounds checks in the hot loop.
+        let prev = &prev[..self.inputs];
+        for ((z, row), b) in self
+            .pre_activations
+            .iter_mut()
+            .zip(self.weights.chunks_exact(self.inputs))
+            .zip(&self.biases)
+        {
+            let mut sum = *b;
             for (w, x) in row.iter().zip(prev) {
-                z += w * x;
+                sum += w * x;
             }
-            self.pre_activations[i] = z;
+            *z = sum;
         }
         if self.activation == Activation::Softmax {
             softmax(&self.pre_activations, &mut self.activations);
@@ -132,13 +138,17 @@ impl Layer {
 
     /// Adds this sample's ∂L/∂W[i][j] = δ[i] · prev[j] and ∂L/∂b[i] = δ[i].
     fn accumulate_grads(&mut self, prev: &[Scalar]) {
-        for i in 0..self.outputs {
-            let d = self.deltas[i];
-            let row = &mut self.weight_grads[i * self.inputs..(i + 1) * self.inputs];
+        let prev = &prev[..self.inputs];
+        for ((row, gb), &d) in self
+            .weight_grads
+            .chunks_exact_mut(self.inputs)
+            .zip(self.bias_grads.iter_mut())
+            .zip(&self.deltas)
+        {
             for (g, x) in row.iter_mut().zip(prev) {
                 *g += d * x;
             }
-            self.bias_grads[i] += d;
+            *gb += d;
             self.delta_square_sum += d * d;
         }
     }
@@ -146,10 +156,9 @@ impl Layer {
     /// ∂L/∂a_prev[j] = Σᵢ W[i][j] · δ[i] (the source text's Step 2), plus ∂L/∂a of this layer
     /// when a residual connection carries it straight through.
     fn backprop_into(&self, prev_grads: &mut [Scalar]) {
+        let prev_grads = &mut prev_grads[..self.inputs];
         prev_grads.fill(0.0);
-        for i in 0..self.outputs {
-            let d = self.deltas[i];
-            let row = &self.weights[i * self.inputs..(i + 1) * self.inputs];
+        for (row, &d) in self.weights.chunks_exact(self.inputs).zip(&self.deltas) {
             for (g, w) in prev_grads.iter_mut().zip(row) {
                 *g += w * d;
             }

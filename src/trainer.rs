@@ -57,6 +57,9 @@ pub struct Samples {
     pub points: Vec<Point>,
     pub inputs: Vec<Scalar>,
     pub targets: Vec<Scalar>,
+    /// Inputs and targets per sample (kept, not divided out on every lookup).
+    input_width: usize,
+    target_width: usize,
 }
 
 impl Samples {
@@ -72,6 +75,8 @@ impl Samples {
             points,
             inputs,
             targets,
+            input_width: f,
+            target_width: o,
         }
     }
 
@@ -84,8 +89,7 @@ impl Samples {
     }
 
     pub fn sample(&self, k: usize) -> (&[Scalar], &[Scalar]) {
-        let f = self.inputs.len() / self.len();
-        let o = self.targets.len() / self.len();
+        let (f, o) = (self.input_width, self.target_width);
         (
             &self.inputs[k * f..(k + 1) * f],
             &self.targets[k * o..(k + 1) * o],
