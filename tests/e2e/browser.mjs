@@ -60,3 +60,10 @@ export function canvasHash(page, id) {
     return h;
   }, id);
 }
+
+/** Trains by pressing play until the epoch counter reaches `epochs`, then pauses. */
+export async function trainUntil(page, epochs) {
+  await page.click('#play');
+  await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent) >= n, epochs);
+  await page.click('#play');
+}

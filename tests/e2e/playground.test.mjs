@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { canvasHash, number, open, RESULTS, start, text } from './browser.mjs';
+import { RESULTS, canvasHash, number, open, start, text, trainUntil } from './browser.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -69,9 +69,7 @@ test('the data set picker, classes, points, noise, split, regenerate, show test 
   await page.check('#show-test');
   await page.waitForTimeout(100);
   assert.notEqual(await canvasHash(page, 'plot'), plain, 'test points drawn');
-  await page.click('#play');
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 20);
-  await page.click('#play');
+  await trainUntil(page, 20);
   await page.check('#discretize');
   const colours = await page.evaluate(() => {
     const pixels = window.backpropPlayground.state.engine.heatmap(-1, 32);
@@ -174,9 +172,7 @@ test('settings: only valid output/loss pairs, live settings keep training, the r
   assert.deepEqual(await options('output-activation'), ['softmax', 'sigmoid', 'tanh', 'linear']);
   await page.selectOption('#problem', 'classification');
   await page.selectOption('#speed', '0');
-  await page.click('#play');
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 3);
-  await page.click('#play');
+  await trainUntil(page, 3);
   const epoch = await number(page, '#epoch');
   for (const [id, value] of [['#optimizer', 'adam'], ['#regularization', 'L2'], ['#regularization-rate', '0.01']]) {
     await page.selectOption(id, value);
@@ -223,9 +219,7 @@ test('editing a weight changes weights(l), the drawing and the heatmaps at once'
 test('hovering a neuron shows its heatmap in the plot; the loss chart has a log scale and a readout', async () => {
   const page = await open(env.browser, env.url);
   await page.selectOption('#speed', '0');
-  await page.click('#play');
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 40);
-  await page.click('#play');
+  await trainUntil(page, 40);
   await page.waitForTimeout(100);
   const plot = await canvasHash(page, 'plot');
   const node = await page.evaluate(() => window.backpropPlayground.state.layout.columns[1][2]);
@@ -257,9 +251,7 @@ test('hovering a neuron shows its heatmap in the plot; the loss chart has a log 
 test('a model exports and imports exactly; a bad model file is reported and changes nothing', async () => {
   const page = await open(env.browser, env.url);
   await page.selectOption('#speed', '0');
-  await page.click('#play');
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 10);
-  await page.click('#play');
+  await trainUntil(page, 10);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-model')]);
   const path = `${RESULTS}model.json`;
   await download.saveAs(path);

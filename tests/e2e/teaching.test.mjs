@@ -3,7 +3,7 @@
 // checked against an independent engine run in the same page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, RESULTS, start, text } from './browser.mjs';
+import { RESULTS, open, start, text, trainUntil } from './browser.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -168,9 +168,7 @@ test('dead ReLUs: the count matches the core, they look dead, and leaky ReLU rev
   await page.selectOption('#preset', 'deadRelu');
   assert.match(await text(page, '#preset-teaches'), /Leaky ReLU/);
   await page.selectOption('#speed', '0');
-  await page.click('#play');
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 20);
-  await page.click('#play');
+  await trainUntil(page, 20);
   const shown = await page.evaluate(() => document.getElementById('dead').dataset.count).then(Number);
   const independent = await page.evaluate(() => {
     const { Engine, state } = window.backpropPlayground;
