@@ -301,14 +301,14 @@ function showDead(s) {
 function showGradients(s) {
   const values = s.weightGradRms;
   const list = $('gradient-values');
-  list.replaceChildren(
-    ...values.map((v, l) => {
-      const item = document.createElement('li');
-      item.textContent = `W${sub(l + 1)}: ${num(v)}`;
-      item.dataset.value = String(v);
-      return item;
-    }),
-  );
+  // Reuse the list items (this runs every frame while training): no DOM garbage per frame.
+  while (list.children.length > values.length) list.lastElementChild.remove();
+  while (list.children.length < values.length) list.append(document.createElement('li'));
+  values.forEach((v, l) => {
+    const item = list.children[l];
+    item.textContent = `W${sub(l + 1)}: ${num(v)}`;
+    item.dataset.value = String(v);
+  });
   const decades = decadesSpanned(values);
   const first = values[0];
   const last = values[values.length - 1];
