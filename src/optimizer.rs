@@ -70,15 +70,6 @@ impl Regularization {
             Regularization::L2 => w,
         }
     }
-
-    /// The penalty itself, for reporting.
-    pub fn penalty(self, w: Scalar) -> Scalar {
-        match self {
-            Regularization::None => 0.0,
-            Regularization::L1 => w.abs(),
-            Regularization::L2 => 0.5 * w * w,
-        }
-    }
 }
 
 /// The settings of one update; they can change between steps without a reset.

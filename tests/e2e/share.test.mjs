@@ -205,6 +205,30 @@ test('the example tutorial page drives its embedded playground from buttons in t
   await page.close();
 });
 
+test('embed mode shows only the named controls, links back to the full page, and themes dark', async () => {
+  for (const [name, viewport] of [
+    ['desktop', { width: 900, height: 700 }],
+    ['phone', { width: 320, height: 640 }],
+  ]) {
+    const page = await open(env.browser, `${env.url}#preset=deadRelu&embed=1&controls=play,activation&theme=dark`, viewport);
+    for (const shown of ['#play', '#activation', '#network', '#plot', '#open-full']) assert.equal(await page.isVisible(shown), true, `${name}: ${shown} shown`);
+    for (const hidden of ['#step', '#learning-rate', '.masthead', '#share', '#dataset-picker', '#gradient-chart']) {
+      assert.equal(await page.isHidden(hidden), true, `${name}: ${hidden} hidden`);
+    }
+    const full = await page.getAttribute('#open-full', 'href');
+    assert.match(full, /^\.\/#v=1&preset=deadRelu&.*activation=relu/);
+    assert.doesNotMatch(full, /embed=1/, 'the full playground has no embed chrome');
+    const [page_, text_] = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.getElementById('train-loss')).color]);
+    assert.equal(page_, 'rgb(18, 22, 25)', 'a dark page');
+    assert.equal(text_, 'rgb(230, 233, 235)', 'light text on it');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: no horizontal scrolling`);
+    await page.screenshot({ path: `${RESULTS}embed-dark-${name}.png`, fullPage: true });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 test('200 mangled links: no crash, no freeze, no markup, and the page still trains', async () => {
   const page = await open(env.browser, env.url);
   const good = await page.evaluate(() => window.backpropPlayground.state.engine.link(true, 'deadRelu'));

@@ -12,7 +12,7 @@ const GREY = [232, 234, 235];
  * @param scene  {
  *   width, height, layout, weights: Float32Array[] ([out][in] per weight layer),
  *   thumbnails: (CanvasImageSource|null)[][] per column, dead: boolean[][] per hidden layer,
- *   residual: boolean[] per weight layer, inputLabels: string[],
+ *   residual: boolean[] per weight layer, inputLabels: string[], ink: CSS colour of text,
  *   selected: { column, index } | { layer, i, j } | { layer, i, bias } | null,
  *   highlight: { nodes: [{column, index}], edges: [{layer, i, j}] } | null   (explain mode)
  *   story: { kind, layer, progress, snap, reduced } | null                    (the animated step)
@@ -284,10 +284,10 @@ function label(ctx, x, y, text, weight = 'normal') {
   ctx.fillText(text, x, y);
 }
 
-function drawInputLabels(ctx, { layout, inputLabels = [] }) {
+function drawInputLabels(ctx, { layout, inputLabels = [], ink = '#333' }) {
   const { columns, size } = layout;
   if (!inputLabels.length || !columns.length) return;
-  ctx.fillStyle = '#333';
+  ctx.fillStyle = ink;
   ctx.font = `${Math.max(10, Math.min(14, size * 0.45))}px system-ui, sans-serif`;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';

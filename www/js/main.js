@@ -228,6 +228,7 @@ function draw() {
     dead: state.stats?.dead ?? [],
     residual: residualLayers(),
     inputLabels: state.config.features.map((f) => FEATURE_LABELS[f] ?? f),
+    ink: state.ink,
     selected: state.selected,
     highlight,
     story,
@@ -534,6 +535,8 @@ function optionsFragment(options) {
 
 /** Keeps the address bar's fragment in step with the settings (replacing, not adding, history). */
 function scheduleLinkUpdate() {
+  // The way out of an embed must be right from the first frame, not after the debounce.
+  if (state.options.embed) $('open-full').href = `./#${state.engine.link(false, state.preset)}`;
   clearTimeout(state.linkTimer);
   state.linkTimer = setTimeout(() => {
     const extra = optionsFragment(state.options);
@@ -542,7 +545,6 @@ function scheduleLinkUpdate() {
       state.writtenHash = hash;
       history.replaceState(null, '', hash);
     }
-    $('open-full').href = `./#${state.engine.link(false, state.preset)}`;
   }, 250);
 }
 
@@ -570,7 +572,10 @@ function applyOptions(options) {
   state.options = { ...options, controls: options.controls ?? null };
   document.body.classList.toggle('embed', options.embed);
   document.body.classList.toggle('dark', options.theme === 'dark');
+  document.documentElement.classList.toggle('dark', options.theme === 'dark'); // below the body too
   document.body.classList.toggle('hide-text', options.hideText);
+  // The canvas writes its labels in the theme's text colour (read once, not every frame).
+  state.ink = getComputedStyle(document.body).color;
   const shown = options.embed ? new Set(options.controls ?? DEFAULT_EMBED_CONTROLS) : null;
   for (const el of document.querySelectorAll('[data-control]')) {
     const name = el.dataset.control;
