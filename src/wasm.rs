@@ -339,12 +339,7 @@ impl Playground {
     /// the prediction, 0.. number every node from the inputs through each layer. The view is
     /// valid until the next call.
     pub fn heatmap(&mut self, node: i32, resolution: u32) -> Result<Uint8ClampedArray, JsError> {
-        let resolution = resolution as usize;
-        if !(1..=MAX_RESOLUTION).contains(&resolution) {
-            return Err(JsError::new(&format!(
-                "resolution {resolution} is not allowed; use 1 to {MAX_RESOLUTION}"
-            )));
-        }
+        let resolution = resolution_in_bounds(resolution)?;
         let version = self.trainer.params_version();
         let (maps, current) = self.heatmaps.slot(version, resolution);
         if !current {
@@ -468,8 +463,10 @@ impl Playground {
             .into_iter()
             .find(|f| f.name() == name)
             .ok_or_else(|| JsError::new(&format!("feature: {name:?} is not an input feature")))?;
-        let resolution = (resolution as usize).clamp(1, MAX_RESOLUTION);
-        Ok(crate::heatmap::feature_pixels(feature, resolution))
+        Ok(crate::heatmap::feature_pixels(
+            feature,
+            resolution_in_bounds(resolution)?,
+        ))
     }
 
     /// The presets: `[{ name, title, teaches }]`; `new Playground({ preset: name })` builds one.
@@ -484,6 +481,43 @@ impl Playground {
         getrandom::fill(&mut bytes).expect("the browser provides entropy");
         (u64::from_le_bytes(bytes) & MAX_SEED) as f64
     }
+}
+
+/// A heatmap's resolution, or an error naming the bound (every grid point is a forward pass).
+fn resolution_in_bounds(resolution: u32) -> Result<usize, JsError> {
+    let resolution = resolution as usize;
+    if (1..=MAX_RESOLUTION).contains(&resolution) {
+        Ok(resolution)
+    } else {
+        Err(JsError::new(&format!(
+            "resolution {resolution} is not allowed; use 1 to {MAX_RESOLUTION}"
+        )))
+    }
+}
+
+/// Starts every panic's message, so that JS can tell a panic from an ordinary error.
+const PANIC_PREFIX: &str = "Backprop Playground core panic: ";
+
+/// Makes a panic throw a JS Error carrying its message (`PANIC_PREFIX` first) instead of trapping
+/// with a bare "unreachable". The instance is not usable afterwards (a Rust object may be left
+/// mid-change): the JS engine then builds a new one.
+#[wasm_bindgen(js_name = containPanics)]
+pub fn contain_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        wasm_bindgen::throw_str(&format!("{PANIC_PREFIX}{info}"))
+    }));
+}
+
+/// The prefix of a panic's message (see `containPanics`).
+#[wasm_bindgen(js_name = panicPrefix)]
+pub fn panic_prefix() -> String {
+    PANIC_PREFIX.to_string()
+}
+
+/// Panics on purpose: the tests use it to check that a panic is contained and the page recovers.
+#[wasm_bindgen(js_name = panicForTests)]
+pub fn panic_for_tests() {
+    panic!("a deliberate panic, for the tests of panic recovery");
 }
 
 fn param(layer: usize, index: usize, is_bias: bool) -> Param {

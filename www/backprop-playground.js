@@ -4,7 +4,7 @@
 // Attributes are link parameters (preset, controls, theme, learningRate, …; `config`
 // takes a whole link fragment). Methods play(), pause(), step(n), reset(), setConfig(c) and
 // getState() return Promises; the API's events arrive as DOM events (ready, step, diverged,
-// configChanged). The element sizes itself to its content and pauses off screen or in a hidden tab.
+// configChanged, error). The element sizes itself to its content and pauses off screen or in a hidden tab.
 
 const TYPE = 'backprop-playground';
 const PAGE = new URL('./index.html', import.meta.url);
@@ -76,7 +76,7 @@ export class BackpropPlaygroundElement extends HTMLElement {
     const data = event.data;
     if ('event' in data) {
       if (data.event === 'ready') {
-        this.call('subscribe', { events: ['step', 'diverged', 'configChanged', 'resize'] });
+        this.call('subscribe', { events: ['step', 'diverged', 'configChanged', 'resize', 'error'] });
         this.resolveReady();
         // Autoplay is the element's: it plays only while on screen and the tab is visible.
         if (this.wantsToPlay) this.syncRunning();

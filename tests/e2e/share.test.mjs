@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { open, RESULTS, start, text } from './browser.mjs';
+import { lcg } from '../lcg.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -233,8 +234,7 @@ test('200 mangled links: no crash, no freeze, no markup, and the page still trai
   const page = await open(env.browser, env.url);
   const good = await page.evaluate(() => window.backpropPlayground.state.engine.link(true, 'deadRelu'));
   const mangled = [];
-  let seed = 7;
-  const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const rand = lcg(7);
   const junk = ['<img src=x onerror=alert(1)>', '%', '%%', '&&', '==', '#', '\u0000', '\u{1f600}', 'NaN', '-1e309', '99999999999999999999', '<script>', '"', "'", ','];
   for (let k = 0; k < 200; k++) {
     let s = good;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCommand, EVENTS } from '../../www/js/embed-api.js';
+import { parseCommand, EVENTS, METHODS } from '../../www/js/embed-api.js';
+import { lcg } from '../lcg.mjs';
 
 const T = 'backprop-playground';
 
@@ -21,4 +22,32 @@ test('commands are validated and bad ones get an error that says what was wrong'
   assert.match(parseCommand({ type: T, id: 3, method: 'subscribe', args: { events: ['boom'] } }).error, /args.events must be a list of ready, step/);
   assert.deepEqual(parseCommand({ type: T, id: 3, method: 'subscribe' }).args.events, EVENTS);
   assert.match(parseCommand({ type: T, id: 3, method: 'play', args: [1] }).error, /args must be an object/);
+});
+
+test('no message makes parseCommand throw, and every verdict is one of its three shapes', () => {
+  const rand = lcg(3);
+  const pick = (xs) => xs[rand(xs.length)];
+  const values = [undefined, null, true, 0, -1, 0.5, NaN, Infinity, 10n, -(2n ** 70n), '', 'play', 'x'.repeat(1000), [], [1], {}, { a: 1 }, new Date(0), new Map(), new Uint8Array(2), Object.create(null), Symbol('s')];
+  const keys = ['type', 'id', 'method', 'args', 'event', 'result', 'error', 'count', 'index', 'events', 'config'];
+  const made = (depth) => {
+    if (depth === 0 || rand(3) === 0) return pick(values);
+    const o = rand(4) === 0 ? [] : {};
+    for (let k = 0; k < 1 + rand(4); k++) o[pick(keys)] = made(depth - 1);
+    if (rand(2)) o.type = T;
+    if (rand(2)) o.method = pick(METHODS);
+    return o;
+  };
+  const ids = ['a', 1, 2.5, '', 'x'.repeat(300), {}, null, NaN, 10n];
+  const command = () => ({ type: T, id: pick(ids), method: pick([...METHODS, 'fly', 7, null]), args: made(2) });
+  let replies = 0;
+  for (let k = 0; k < 5000; k++) {
+    const verdict = parseCommand(k % 2 ? command() : made(3));
+    if (verdict === null) continue;
+    replies++;
+    assert.ok('id' in verdict);
+    if ('error' in verdict) assert.ok(typeof verdict.error === 'string' && verdict.error.length > 0 && verdict.error.length < 400, verdict.error);
+    else assert.ok(METHODS.includes(verdict.method) && typeof verdict.args === 'object');
+  }
+  assert.ok(replies > 500, `${replies} commands among the messages`);
+  assert.match(parseCommand({ type: T, id: 1, method: 'step', args: { count: 10n } }).error, /not bigint/);
 });

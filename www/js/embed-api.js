@@ -4,9 +4,20 @@
 // windows that subscribed to them. Messages of any other shape are ignored.
 
 export const TYPE = 'backprop-playground';
-export const EVENTS = ['ready', 'step', 'diverged', 'configChanged', 'resize'];
+export const EVENTS = ['ready', 'step', 'diverged', 'configChanged', 'resize', 'error'];
 export const METHODS = ['play', 'pause', 'step', 'reset', 'getState', 'setConfig', 'trace', 'subscribe', 'unsubscribe'];
 const MAX_STEPS = 100_000;
+
+/** A value for an error message: never throws (a posted BigInt defeats JSON.stringify) and stays short. */
+function show(value) {
+  let text;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
 
 /**
  * Checks a message. Returns null for messages that are not ours (to be ignored), or
@@ -20,14 +31,14 @@ export function parseCommand(data) {
   if (!(typeof id === 'string' && id.length <= 200) && !Number.isFinite(id)) return null; // no way to reply
   const { method } = data;
   if (typeof method !== 'string' || !METHODS.includes(method)) {
-    return { id, error: `unknown method ${JSON.stringify(String(method)).slice(0, 80)}; the methods are ${METHODS.join(', ')}` };
+    return { id, error: `unknown method ${show(typeof method === 'string' ? method : typeof method)}; the methods are ${METHODS.join(', ')}` };
   }
   const args = data.args ?? {};
   if (typeof args !== 'object' || Array.isArray(args)) return { id, error: `${method}: args must be an object` };
   if (method === 'step') {
     const count = args.count ?? 1;
     if (!Number.isInteger(count) || count < 1 || count > MAX_STEPS) {
-      return { id, error: `step: args.count must be a whole number from 1 to ${MAX_STEPS}, not ${JSON.stringify(count)}` };
+      return { id, error: `step: args.count must be a whole number from 1 to ${MAX_STEPS}, not ${show(count)}` };
     }
     return { id, method, args: { count } };
   }
@@ -39,7 +50,7 @@ export function parseCommand(data) {
   }
   if (method === 'trace') {
     const index = args.index ?? 0;
-    if (!Number.isInteger(index) || index < 0) return { id, error: `trace: args.index must be a whole number ≥ 0, not ${JSON.stringify(index)}` };
+    if (!Number.isInteger(index) || index < 0) return { id, error: `trace: args.index must be a whole number ≥ 0, not ${show(index)}` };
     return { id, method, args: { index } };
   }
   if (method === 'subscribe' || method === 'unsubscribe') {
@@ -53,8 +64,9 @@ export function parseCommand(data) {
 }
 
 /**
- * Listens for commands. `handlers[method](args)` returns the result (or throws an Error whose
- * message is the reply's error). Returns `emit(event, data)` for the page's events.
+ * Listens for commands. `handlers[method](args)` returns the result or a Promise of it (or throws
+ * an Error whose message is the reply's error; `handlers.failed(error)` sees it first). Returns
+ * `emit(event, data)` for the page's events.
  */
 export function installMessageApi(handlers) {
   /** Subscribers: window → { origin, events: Set }. */
@@ -65,21 +77,27 @@ export function installMessageApi(handlers) {
     if (!command || !event.source) return;
     const reply = (body) => event.source.postMessage({ type: TYPE, id: command.id, ...body }, target(event.origin));
     if (command.error) return reply({ error: command.error });
-    try {
-      let result;
-      if (command.method === 'subscribe' || command.method === 'unsubscribe') {
-        const entry = subscribers.get(event.source) ?? { origin: event.origin, events: new Set() };
-        for (const e of command.args.events) entry.events[command.method === 'subscribe' ? 'add' : 'delete'](e);
-        subscribers.set(event.source, entry);
-        result = [...entry.events];
-        if (command.method === 'subscribe') handlers.subscribed?.(command.args.events);
-      } else {
-        result = handlers[command.method](command.args);
-      }
-      reply({ result: result === undefined ? null : result });
-    } catch (e) {
-      reply({ error: e instanceof Error ? e.message : String(e) });
-    }
+    // A handler may return a Promise (a long `step` runs across frames); either way, one reply.
+    new Promise((resolve) => {
+      if (command.method !== 'subscribe' && command.method !== 'unsubscribe') return resolve(handlers[command.method](command.args));
+      const entry = subscribers.get(event.source) ?? { origin: event.origin, events: new Set() };
+      for (const e of command.args.events) entry.events[command.method === 'subscribe' ? 'add' : 'delete'](e);
+      subscribers.set(event.source, entry);
+      if (command.method === 'subscribe') handlers.subscribed?.(command.args.events);
+      resolve([...entry.events]);
+    }).then(
+      (result) => {
+        try {
+          reply({ result: result === undefined ? null : result });
+        } catch (e) {
+          reply({ error: `${command.method}: the result could not be sent (${e.message})` });
+        }
+      },
+      (e) => {
+        handlers.failed?.(e); // the page decides whether this was the core itself failing
+        reply({ error: e instanceof Error ? e.message : String(e) });
+      },
+    );
   });
   const emit = (name, data) => {
     const message = { type: TYPE, event: name, data };

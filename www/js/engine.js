@@ -2,18 +2,73 @@
 // views over wasm memory and re-creates them when they go stale: memory growth detaches a view
 // (byteLength 0, or a buffer that is no longer memory.buffer), and rebuilding the network frees
 // the buffers behind every view. Writes go through methods, never through views.
-import init, { initSync, Playground } from '../pkg/backprop_playground.js';
+//
+// A panic in the core throws an Error whose message starts with the core's panic prefix; the
+// instance is unusable after it (a Rust object may be left mid-change), so `resetEngine` builds a
+// fresh instance from the same compiled module, through a fresh copy of the wasm-bindgen glue
+// (whose module-level state belongs to one instance).
+import * as firstGlue from '../pkg/backprop_playground.js';
 
+const WASM_URL = new URL('../pkg/backprop_playground_bg.wasm', import.meta.url);
+
+let glue = firstGlue;
 let wasm = null;
+/** The compiled WebAssembly.Module, instantiated again by `resetEngine`. */
+let compiled = null;
+let instances = 1;
+let panicPrefix = null;
+
+function contain() {
+  glue.containPanics();
+  panicPrefix = glue.panicPrefix();
+}
 
 /** Loads the wasm module in a page (fetches pkg/backprop_playground_bg.wasm). */
 export async function loadEngine() {
-  wasm ??= await init();
+  if (wasm) return;
+  compiled ??= await WebAssembly.compileStreaming(fetch(WASM_URL));
+  wasm = await glue.default({ module_or_path: compiled });
+  contain();
 }
 
 /** Loads the wasm module from its bytes (Node tests, benchmarks). */
 export function loadEngineSync(bytes) {
-  wasm ??= initSync({ module: bytes });
+  if (wasm) return;
+  compiled = new WebAssembly.Module(bytes);
+  wasm = glue.initSync({ module: compiled });
+  contain();
+}
+
+/**
+ * A new wasm instance after a panic: every Engine made before is dead (never call it again, not
+ * even free); make new ones.
+ */
+export async function resetEngine() {
+  if (!compiled) throw new Error('the engine is not loaded yet: call loadEngine() first');
+  const url = new URL(`../pkg/backprop_playground.js?instance=${++instances}`, import.meta.url);
+  glue = await import(url.href);
+  wasm = await glue.default({ module_or_path: compiled });
+  contain();
+}
+
+/**
+ * Whether `error` means the core itself failed (a panic, or a trap such as running out of
+ * memory), rather than an ordinary rejection of bad input.
+ */
+export function isCoreFailure(error) {
+  if (error instanceof WebAssembly.RuntimeError) return true;
+  return error instanceof Error && panicPrefix !== null && error.message.startsWith(panicPrefix);
+}
+
+/** The panic's own message, without the prefix. */
+export function failureMessage(error) {
+  const message = String(error?.message ?? error);
+  return panicPrefix && message.startsWith(panicPrefix) ? message.slice(panicPrefix.length) : message;
+}
+
+/** Panics inside the core on purpose (for the tests of recovery). */
+export function panicForTests() {
+  glue.panicForTests();
 }
 
 /** The wasm linear memory (for tests that grow it). */
@@ -38,7 +93,7 @@ export class Engine {
   /** `config`: a plain object of settings; an invalid one throws an Error naming the field. */
   constructor(config = {}) {
     if (!wasm) throw new Error('the engine is not loaded yet: call loadEngine() first');
-    this.playground = new Playground(config);
+    this.playground = new glue.Playground(config);
     this.views = new Map();
     this.sizes = this.playground.layerSizes();
   }
@@ -184,12 +239,12 @@ export class Engine {
 
   /** An engine from a model file; throws an Error naming what is wrong with a bad one. */
   static fromModel(text) {
-    return Engine.wrap(() => Playground.fromModel(text));
+    return Engine.wrap(() => glue.Playground.fromModel(text));
   }
 
   /** An engine from a link's fragment; never throws (see linkReport). */
   static fromLink(fragment) {
-    return Engine.wrap(() => Playground.fromLink(fragment));
+    return Engine.wrap(() => glue.Playground.fromLink(fragment));
   }
 
   /** What reading the link found: { notices, errors, options, weights, tensorflow }. */
@@ -203,20 +258,20 @@ export class Engine {
   }
 
   static presets() {
-    return Playground.presets();
+    return glue.Playground.presets();
   }
 
   /** The valid { outputActivation, loss } pairs of a problem. */
   static outputChoices(problem) {
-    return Playground.outputChoices(problem);
+    return glue.Playground.outputChoices(problem);
   }
 
   /** RGBA pixels of an input feature over the plane. */
   static featureHeatmap(name, resolution) {
-    return Playground.featureHeatmap(name, resolution);
+    return glue.Playground.featureHeatmap(name, resolution);
   }
 
   static randomSeed() {
-    return Playground.randomSeed();
+    return glue.Playground.randomSeed();
   }
 }

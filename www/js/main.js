@@ -1,7 +1,7 @@
 // The page: wires the controls to the engine and runs the one animation loop. Training runs inside
 // a per-frame time budget; drawing happens only when something changed. The animated step, explain
 // mode and the inspector read snapshots of the engine's buffers, so they can replay a step.
-import { Engine, loadEngine } from './engine.js';
+import { Engine, failureMessage, isCoreFailure, loadEngine, panicForTests, resetEngine } from './engine.js';
 import { edgeAt, networkLayout, nodeAt } from './layout.js';
 import { drawNetwork } from './draw-network.js';
 import { drawPlot } from './draw-plot.js';
@@ -25,6 +25,8 @@ const HEATMAP_INTERVAL_MS = 50;
 const INSPECTOR_INTERVAL_MS = 100;
 const HISTORY_INTERVAL_MS = 150;
 const HISTORY_LENGTH = 30;
+/** How often the state to come back to after a failure of the core is saved. */
+const CHECKPOINT_INTERVAL_MS = 1000;
 /** A big layer animates only its strongest signals: thousands of moving pulses are noise. */
 const PULSES_PER_LAYER = 64;
 /** One phase of the animated step at normal speed. */
@@ -68,6 +70,11 @@ const state = {
   plotImage: null,
   messageKind: null,
   comparison: null,
+  /** After a failure of the core: nothing may call the dead engine until `recover`. */
+  crashed: false,
+  /** The last state known good: { hash, step } (a link with weights), saved once a second. */
+  checkpoint: null,
+  lastCheckpoint: -Infinity,
   test: null,
   /** The neuron under the pointer (its heatmap fills the plot): { column, index } or null. */
   hover: null,
@@ -601,15 +608,41 @@ function emitResize() {
   state.emit('resize', { height: Math.ceil(height) });
 }
 
+/**
+ * `count` steps for the message API, a frame's training budget at a time, so that even 100 000
+ * steps of the largest network never freeze the page. Resolves with what `step` replies.
+ */
+async function stepAcrossFrames(count) {
+  let ran = 0;
+  for (;;) {
+    if (state.crashed) throw new Error('step: the playground stopped after an internal error');
+    const chunk = trainWithin(state.trainBudget, count - ran);
+    ran += chunk.ran;
+    changed();
+    if (chunk.stopped || ran >= count) return { ran, ...stateForApi() };
+    // A task boundary lets the page draw; unlike requestAnimationFrame it also fires in a hidden
+    // tab or an off-screen iframe, where a host may well be stepping.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** The API's handlers, refusing while the core is down, and reporting a failure of the core. */
+function whileAlive(handlers) {
+  const guarded = Object.fromEntries(Object.entries(handlers).map(([name, run]) => [name, (args) => {
+    if (state.crashed) throw new Error(`${name}: the playground is stopped after an internal error; reset it in the page first`);
+    return run(args);
+  }]));
+  guarded.failed = (e) => isCoreFailure(e) && coreFailed(e);
+  return guarded;
+}
+
 function installApi() {
-  state.emit = installMessageApi({
+  state.emit = installMessageApi(whileAlive({
     play: () => setPlaying(true),
     pause: () => setPlaying(false),
     step: ({ count }) => {
       setPlaying(false);
-      const ran = state.engine.step(count);
-      changed();
-      return { ran, ...stateForApi() };
+      return stepAcrossFrames(count);
     },
     reset: () => reset(),
     getState: () => stateForApi(),
@@ -625,7 +658,7 @@ function installApi() {
     trace: ({ index }) => state.engine.trace(index),
     // A new subscriber to `resize` learns the height at once, not at the next change.
     subscribed: (events) => events.includes('resize') && setTimeout(emitResize),
-  });
+  }));
   new ResizeObserver(emitResize).observe(document.body);
 }
 
@@ -678,27 +711,32 @@ function setPlaying(playing) {
   if (playing && state.explain) leaveExplain();
 }
 
+/**
+ * Up to `wanted` steps within `budgetMs`, in chunks sized by the measured cost per step. Returns
+ * { ran, stopped }: `stopped` when training cannot go on (diverged, or no training data).
+ */
+function trainWithin(budgetMs, wanted) {
+  const start = performance.now();
+  let ran = 0;
+  while (ran < wanted) {
+    const n = nextChunk({ msPerStep: state.msPerStep, remainingMs: budgetMs - (performance.now() - start), wanted: wanted - ran });
+    if (n === 0) break;
+    const t0 = performance.now();
+    const stepped = state.engine.step(n);
+    state.msPerStep = updateCost(state.msPerStep, performance.now() - t0, stepped);
+    ran += stepped;
+    if (stepped < n) return { ran, stopped: true };
+  }
+  return { ran, stopped: false };
+}
+
 /** One epoch per frame at most, within the time budget. */
 function trainFrame() {
   if (!state.train.length) return;
   const stepsPerEpoch = Math.ceil(state.train.length / 3 / state.config.batchSize);
-  let wanted = stepsPerEpoch;
-  const budget = state.trainBudget;
-  const start = performance.now();
-  while (wanted > 0) {
-    const n = nextChunk({ msPerStep: state.msPerStep, remainingMs: budget - (performance.now() - start), wanted });
-    if (n === 0) break;
-    const t0 = performance.now();
-    const ran = state.engine.step(n);
-    state.msPerStep = updateCost(state.msPerStep, performance.now() - t0, ran);
-    wanted -= n;
-    if (ran < n) {
-      changed();
-      refreshStats(); // diverged: report it at once
-      return;
-    }
-  }
+  const { stopped } = trainWithin(state.trainBudget, stepsPerEpoch);
   changed();
+  if (stopped) refreshStats(); // diverged: report it at once
 }
 
 /** Largest signals of a traced step, so that pulse sizes compare across layers. */
@@ -1183,6 +1221,17 @@ function timed(name, job) {
 }
 
 function frame(now) {
+  requestAnimationFrame(frame); // first, so that nothing below can stop the loop
+  if (state.crashed) return;
+  try {
+    frameWork(now);
+  } catch (e) {
+    if (!isCoreFailure(e)) throw e;
+    coreFailed(e);
+  }
+}
+
+function frameWork(now) {
   // Train for what the frame's other work, the browser's included, leaves of a 60 Hz frame.
   state.trainBudget = adaptBudget(state.trainBudget, now - state.lastFrame);
   state.lastFrame = now;
@@ -1212,7 +1261,67 @@ function frame(now) {
     timed('draw', draw);
     state.needsDraw = false;
   }
-  requestAnimationFrame(frame);
+  if (due(state.lastCheckpoint, now, CHECKPOINT_INTERVAL_MS)) {
+    timed('checkpoint', saveCheckpoint);
+    state.lastCheckpoint = now;
+  }
+}
+
+// ---- failures of the core -----------------------------------------------------------------------
+
+/** Saves this state as a link with its weights: what a failure of the core falls back to. */
+function saveCheckpoint() {
+  const extra = optionsFragment(state.options);
+  const fragment = state.engine.link(true, state.preset);
+  state.checkpoint = {
+    hash: `#${fragment}${extra ? `&${extra}` : ''}`,
+    step: Number(new URLSearchParams(fragment).get('step') ?? 0),
+  };
+}
+
+/** A panic or trap in the core: stop calling it, say so, and offer the last saved state back. */
+function coreFailed(error) {
+  if (state.crashed) return;
+  state.crashed = true;
+  state.playing = false;
+  state.comparison = null; // its engines died with the instance: drop them without freeing
+  $('compare-results').hidden = true;
+  $('compare').textContent = 'Run the comparison';
+  $('crash-message').textContent = failureMessage(error); // text only
+  const saved = state.checkpoint;
+  $('crash-saved').hidden = !saved;
+  if (saved) {
+    $('crash-step').textContent = String(saved.step);
+    $('crash-link').href = saved.hash;
+  }
+  $('crash-reset').textContent = saved ? 'Reset the playground to that state' : 'Reset the playground';
+  $('crash').showModal();
+  state.emit?.('error', { message: failureMessage(error), restoredStep: saved?.step ?? 0 });
+}
+
+/** A fresh wasm instance, opened at the saved state. */
+async function recover() {
+  $('crash-reset').disabled = true;
+  try {
+    await resetEngine();
+    state.engine = null; // dead with the old instance: never free it
+    state.crashed = false;
+    openLink(state.checkpoint?.hash ?? location.hash);
+    $('crash').close();
+  } catch (e) {
+    $('crash-message').textContent = `the reset failed too (${failureMessage(e)}); reload the page.`;
+  } finally {
+    $('crash-reset').disabled = false;
+  }
+}
+
+function watchForFailures() {
+  // Failures in event handlers and promises (the frame loop catches its own).
+  window.addEventListener('error', (event) => isCoreFailure(event.error) && coreFailed(event.error));
+  window.addEventListener('unhandledrejection', (event) => isCoreFailure(event.reason) && coreFailed(event.reason));
+  $('crash-reset').addEventListener('click', recover);
+  // The page behind is dead until the reset: Escape must not uncover it.
+  $('crash').addEventListener('cancel', (event) => event.preventDefault());
 }
 
 function reset() {
@@ -1390,6 +1499,7 @@ async function start() {
     showMessage(`The playground could not start: ${e.message}`);
     return;
   }
+  watchForFailures();
   fillPresets();
   buildPickers();
   wire();
@@ -1400,7 +1510,7 @@ async function start() {
     if (location.hash !== state.writtenHash) openLink(location.hash);
   });
   // A read-only handle for the end-to-end tests and the curious: the engine and what is shown.
-  window.backpropPlayground = { Engine, state };
+  window.backpropPlayground = { Engine, state, panicForTests };
   document.body.dataset.ready = 'true';
   state.emit('ready', { version: 1 });
   requestAnimationFrame(frame);
