@@ -133,3 +133,14 @@ test('every size beyond its bound is refused with a message naming it', () => {
   assert.throws(() => engine.setData(tooMany, new Float32Array(2001), new Float32Array(0), new Float32Array(0)), /2001 points/);
   engine.free();
 });
+
+test('no code of the page can turn text into markup: no HTML sink anywhere in www/', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const root = new URL('../../www/', import.meta.url);
+  const files = readdirSync(root, { recursive: true })
+    .filter((f) => /\.(m?js|html)$/.test(f) && !f.startsWith('pkg'))
+    .map((f) => [f, readFileSync(new URL(f, root), 'utf8')]);
+  assert.ok(files.length > 20, `${files.length} files scanned`);
+  const sinks = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser|srcdoc|new Function)\b|(?<!-)\beval\(|\son[a-z]+\s*=\s*["']/;
+  for (const [name, text] of files) assert.doesNotMatch(text, sinks, name);
+});
