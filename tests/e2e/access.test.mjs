@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start } from './browser.mjs';
+import { open, start } from './browser.mjs';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
@@ -36,3 +36,28 @@ for (const { name, path, width } of AUDITS) {
     await context.close();
   });
 }
+
+test('a step taken from the keyboard is announced, and ? lists the shortcuts', async () => {
+  const page = await open(env.browser, env.url);
+  await page.selectOption('#speed', '0'); // steps at once, without the animated story
+  await page.focus('body');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /^Step 1\./.test(document.getElementById('step-summary').textContent));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /^Step 2\./.test(document.getElementById('step-summary').textContent));
+  const { said, stats } = await page.evaluate(() => ({
+    said: document.getElementById('step-summary').textContent,
+    stats: window.backpropPlayground.state.engine.stats(),
+  }));
+  assert.equal(await page.getAttribute('#step-summary', 'aria-live'), 'polite');
+  assert.match(said, new RegExp(`Dead neurons: ${stats.deadCount} of ${stats.hiddenCount}\\.$`));
+  assert.match(said, /Training loss [\d.e-]+, (down|up) [\d.e-]+\./);
+  assert.match(said, /Largest gradient: weight \d+ into neuron \d+ of layer \d+, ∂L\/∂W = -?[\d.e-]+\./);
+  await page.keyboard.press('?');
+  assert.equal(await page.isVisible('#shortcuts'), true);
+  assert.match(await page.textContent('#shortcuts'), /Play or pause training/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#shortcuts'), false);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -18,6 +18,7 @@ import { drawLossChart, lossArea } from './draw-loss.js';
 import { chosenText, download, fromPlot, nearestPoint, unzip, withoutPoint, withPoint } from './data-tools.js';
 import { css, labelColour } from './colors.js';
 import { installMessageApi } from './embed-api.js';
+import { largestGradient, stepSummary } from './summary.js';
 
 const PLOT_RESOLUTION = 64;
 const THUMB_RESOLUTION = 24;
@@ -27,6 +28,8 @@ const HISTORY_INTERVAL_MS = 150;
 const HISTORY_LENGTH = 30;
 /** How often the state to come back to after a failure of the core is saved. */
 const CHECKPOINT_INTERVAL_MS = 1000;
+/** While training plays, a screen reader hears the summary this often (after a single step: at once). */
+const SUMMARY_INTERVAL_MS = 10000;
 /** A big layer animates only its strongest signals: thousands of moving pulses are noise. */
 const PULSES_PER_LAYER = 64;
 /** One phase of the animated step at normal speed. */
@@ -75,6 +78,10 @@ const state = {
   /** The last state known good: { hash, step } (a link with weights), saved once a second. */
   checkpoint: null,
   lastCheckpoint: -Infinity,
+  /** What the aria-live summary last said (step and loss) and when. */
+  announcedStep: -1,
+  announcedLoss: null,
+  lastSummary: -Infinity,
   test: null,
   /** The neuron under the pointer (its heatmap fills the plot): { column, index } or null. */
   hover: null,
@@ -292,6 +299,25 @@ function showStats() {
   showDead(s);
   showGradients(s);
   if (s.diverged) onDiverged(s);
+  announce(s, now);
+}
+
+/** The aria-live summary: after every step taken by hand, and now and then while playing. */
+function announce(s, now) {
+  if (s.step === state.announcedStep || (state.playing && !due(state.lastSummary, now, SUMMARY_INTERVAL_MS))) return;
+  const layers = state.engine.sizes.length - 1;
+  const grads = Array.from({ length: layers }, (_, l) => state.engine.view('weightGrads', l));
+  $('step-summary').textContent = stepSummary({
+    step: s.step,
+    loss: s.trainLoss,
+    previousLoss: state.announcedLoss,
+    largest: largestGradient(grads, state.engine.sizes),
+    dead: s.deadCount,
+    hidden: s.hiddenCount,
+  });
+  state.announcedStep = s.step;
+  state.announcedLoss = s.trainLoss;
+  state.lastSummary = now;
 }
 
 function showDead(s) {
@@ -1486,8 +1512,12 @@ function wire() {
       reset();
     } else if (e.key === 'e' || e.key === 'E') {
       state.explain ? leaveExplain() : enterExplain();
+    } else if (e.key === '?') {
+      $('shortcuts').showModal();
     }
   });
+  $('shortcuts-open').addEventListener('click', () => $('shortcuts').showModal());
+  $('shortcuts-close').addEventListener('click', () => $('shortcuts').close());
   new ResizeObserver(() => (state.needsDraw = true)).observe(document.body);
   document.addEventListener('visibilitychange', () => (state.needsDraw = true));
 }
