@@ -61,3 +61,43 @@ test('a step taken from the keyboard is announced, and ? lists the shortcuts', a
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+/** Presses Tab until `selector` has the focus (at most `limit` times); returns the presses. */
+async function tabTo(page, selector, limit = 80) {
+  for (let n = 1; n <= limit; n++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return n;
+  }
+  throw new Error(`${selector} is not reachable with Tab`);
+}
+
+test('keyboard only: a training step, then the inspector reached along an edge, and a weight set', async () => {
+  const page = await open(env.browser, `${env.url}#v=1&networkShape=3&seed=6`);
+  await page.selectOption('#speed', '0');
+  await page.evaluate(() => document.activeElement?.blur());
+  await tabTo(page, '#step');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.backpropPlayground.state.engine.stats().step === 1);
+  // Every control on the way is visibly focused: the outline is drawn, not suppressed.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+
+  await tabTo(page, '#network');
+  await page.keyboard.press('ArrowDown'); // input y
+  await page.keyboard.press('Shift+ArrowRight'); // its first outgoing edge: W[0][1] of layer 0
+  await page.keyboard.press('ArrowDown'); // the next edge out of y: W[1][1]
+  const selected = await page.evaluate(() => window.backpropPlayground.state.selected);
+  assert.deepEqual(selected, { layer: 0, i: 1, j: 1 });
+  assert.match(await page.textContent('#network-focus'), /weight from neuron 2 of the input to neuron 2 of the hidden layer 1/);
+  assert.equal(await page.isVisible('#inspector'), true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'inspector');
+  await tabTo(page, '#param-value', 20);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('0.625');
+  await page.keyboard.press('Enter');
+  const weight = await page.evaluate(() => window.backpropPlayground.state.engine.view('weights', 0)[1 * 2 + 1]);
+  assert.equal(weight, 0.625, 'the weight was set through the core');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -19,6 +19,7 @@ import { chosenText, download, fromPlot, nearestPoint, unzip, withoutPoint, with
 import { css, labelColour } from './colors.js';
 import { installMessageApi } from './embed-api.js';
 import { largestGradient, stepSummary } from './summary.js';
+import { describeFocus, moveFocus } from './focus.js';
 
 const PLOT_RESOLUTION = 64;
 const THUMB_RESOLUTION = 24;
@@ -959,6 +960,7 @@ function showExplain() {
 
 function select(selection) {
   state.selected = selection;
+  $('network-focus').textContent = selection ? `Selected: ${describeFocus(selection, state.engine.sizes)}.` : '';
   $('inspector').hidden = !selection;
   refreshInspector();
   state.lastInspector = performance.now();
@@ -1015,22 +1017,20 @@ function onNetworkClick(event) {
 }
 
 /** Arrow keys move the inspected neuron around the diagram; Escape closes the inspector. */
+/** The diagram's roving focus (see focus.js); Enter takes the keyboard into the inspector. */
 function onNetworkKey(event) {
-  const sizes = state.engine.sizes;
-  const s = state.selected && 'column' in state.selected ? state.selected : { column: 0, index: 0 };
-  let { column, index } = s;
-  if (event.key === 'ArrowUp') index -= 1;
-  else if (event.key === 'ArrowDown') index += 1;
-  else if (event.key === 'ArrowLeft') column -= 1;
-  else if (event.key === 'ArrowRight') column += 1;
-  else if (event.key === 'Escape') return select(null);
-  else if (event.key === 'Enter' || event.key === ' ') index += 0;
-  else return;
+  if (event.key === 'Escape') return select(null);
+  if (event.key === 'Enter') {
+    if (!state.selected) select({ column: 0, index: 0 });
+    event.preventDefault();
+    $('inspector').focus();
+    return;
+  }
+  const next = moveFocus(state.selected, event.key, event.shiftKey, state.engine.sizes);
+  if (next === undefined) return;
   event.preventDefault();
   event.stopPropagation();
-  column = Math.max(0, Math.min(sizes.length - 1, column));
-  index = Math.max(0, Math.min(sizes[column] - 1, index));
-  select({ column, index });
+  select(next);
 }
 
 /** Sets one weight or bias (from the inspector); the drawing and heatmaps follow at once. */
