@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, start } from './browser.mjs';
+import { open, RESULTS, start } from './browser.mjs';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
@@ -98,6 +98,41 @@ test('keyboard only: a training step, then the inspector reached along an edge, 
   await page.keyboard.press('Enter');
   const weight = await page.evaluate(() => window.backpropPlayground.state.engine.view('weights', 0)[1 * 2 + 1]);
   assert.equal(weight, 0.625, 'the weight was set through the core');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the table view shows the core’s z, a, δ, W and ∂L/∂W, layer by layer', async () => {
+  const page = await open(env.browser, `${env.url}#v=1&networkShape=3,2&seed=8`);
+  await page.selectOption('#speed', '0');
+  await page.click('#table-toggle');
+  assert.equal(await page.getAttribute('#table-toggle', 'aria-pressed'), 'true');
+  await page.selectOption('#table-layer', '1');
+  await page.waitForFunction(() => /Hidden layer 2/.test(document.querySelector('#table-body caption')?.textContent));
+  const { shown, core } = await page.evaluate(() => {
+    const { engine, sample } = window.backpropPlayground.state;
+    engine.trace(sample);
+    const cells = (k) => [...document.querySelectorAll('#table-body table')[k].querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.dataset.value)));
+    return {
+      shown: { neurons: cells(0), weights: cells(1) },
+      core: ['preActivations', 'activations', 'deltas', 'weights', 'weightGrads'].map((k) => Array.from(engine.view(k, 1))),
+    };
+  });
+  const [z, a, delta, w, grads] = core;
+  assert.equal(shown.neurons.length, 2);
+  assert.equal(shown.weights.length, 6, '3 inputs × 2 neurons');
+  shown.neurons.forEach(([zz, aa, dd], i) => assert.deepEqual([zz, aa, dd], [z[i], a[i], delta[i]]));
+  shown.weights.forEach(([ww, gg], k) => assert.deepEqual([ww, gg], [w[k], grads[k]]));
+  // It follows training.
+  const before = await page.textContent('#table-body');
+  await page.click('#step');
+  await page.waitForFunction((b) => document.getElementById('table-body').textContent !== b, before);
+  // And after an animated step, once the story is over.
+  await page.selectOption('#speed', '2');
+  const told = await page.textContent('#table-body');
+  await page.click('#step');
+  await page.waitForFunction((b) => document.getElementById('table-body').textContent !== b && !window.backpropPlayground.state.story, told, { timeout: 15000 });
+  await page.screenshot({ path: `${RESULTS}table-view.png`, fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -2,18 +2,7 @@
 // ever parsed as HTML). Exact values ride along in data-value attributes for tests.
 import { chainOf, relativeError } from './chain.js';
 import { DERIVATIVES, factor, names, num } from './notation.js';
-
-const el = (tag, props = {}, children = []) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') node.textContent = v;
-    else if (k === 'value') node.dataset.value = String(v);
-    else if (k === 'onclick') node.addEventListener('click', v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) node.append(c);
-  return node;
-};
+import { el } from './dom.js';
 
 /**
  * Fills the inspector for a selection.

@@ -20,6 +20,7 @@ import { css, labelColour } from './colors.js';
 import { installMessageApi } from './embed-api.js';
 import { largestGradient, stepSummary } from './summary.js';
 import { describeFocus, moveFocus } from './focus.js';
+import { layerName, layerRows, renderLayerTables } from './table-view.js';
 
 const PLOT_RESOLUTION = 64;
 const THUMB_RESOLUTION = 24;
@@ -31,6 +32,7 @@ const HISTORY_LENGTH = 30;
 const CHECKPOINT_INTERVAL_MS = 1000;
 /** While training plays, a screen reader hears the summary this often (after a single step: at once). */
 const SUMMARY_INTERVAL_MS = 10000;
+const TABLE_INTERVAL_MS = 500;
 /** A big layer animates only its strongest signals: thousands of moving pulses are noise. */
 const PULSES_PER_LAYER = 64;
 /** One phase of the animated step at normal speed. */
@@ -83,6 +85,10 @@ const state = {
   announcedStep: -1,
   announcedLoss: null,
   lastSummary: -Infinity,
+  /** The table view: open or not, and when it was last filled. */
+  tableOpen: false,
+  needsTable: false,
+  lastTable: -Infinity,
   test: null,
   /** The neuron under the pointer (its heatmap fills the plot): { column, index } or null. */
   hover: null,
@@ -490,6 +496,7 @@ function fillDrawModes(c) {
  *  the statistics (a pass over all the data) are refreshed at a rate their cost allows. */
 function changed() {
   state.needsStats = true;
+  state.needsTable = true;
   if (!state.playing) refreshStats();
   state.needsHeatmaps = true;
   state.needsDraw = true;
@@ -509,6 +516,7 @@ function rebuilt() {
   dataChanged();
   showConfig();
   buildNeuronControls();
+  fillTableLayers();
   showExplain();
   changed();
 }
@@ -834,6 +842,7 @@ function updateStory(now) {
     $('story-caption').textContent = '';
     state.needsDraw = true;
     state.needsInspector = true;
+    state.needsTable = true; // both showed the step being told: now the network as it is
     return;
   }
   if (at.phase.kind === 'update') applyStoryStep(story);
@@ -1287,10 +1296,53 @@ function frameWork(now) {
     timed('draw', draw);
     state.needsDraw = false;
   }
+  if (state.tableOpen && state.needsTable && due(state.lastTable, now, TABLE_INTERVAL_MS)) {
+    timed('table', refreshTable);
+    state.lastTable = now;
+    state.needsTable = false;
+  }
   if (due(state.lastCheckpoint, now, CHECKPOINT_INTERVAL_MS)) {
     timed('checkpoint', saveCheckpoint);
     state.lastCheckpoint = now;
   }
+}
+
+// ---- the network as tables ---------------------------------------------------------------------
+
+/** Offers every weight layer in the table view's picker (after a rebuild). */
+function fillTableLayers() {
+  const layers = state.engine.sizes.length - 1;
+  const select = $('table-layer');
+  const keep = Math.min(Number(select.value) || 0, layers - 1);
+  select.replaceChildren(...Array.from({ length: layers }, (_, l) => {
+    const option = document.createElement('option');
+    option.value = String(l);
+    option.textContent = layerName(l, layers);
+    return option;
+  }));
+  select.value = String(keep);
+}
+
+/** The table view's numbers: the traced sample's z, a and δ, and every W and ∂L/∂W of a layer. */
+function refreshTable() {
+  const telling = state.story && !state.story.loop;
+  if (!telling && state.train.length) state.engine.trace(state.sample);
+  const snap = telling ? state.story.snap : state.engine.snapshot();
+  const l = Math.min(Number($('table-layer').value) || 0, snap.sizes.length - 2);
+  renderLayerTables($('table-body'), {
+    rows: layerRows(snap, l),
+    name: layerName(l, snap.sizes.length - 1),
+    from: l === 0 ? 'input' : `hidden layer ${l}'s`,
+    sample: telling ? state.story.sample : state.sample,
+  });
+}
+
+function toggleTable() {
+  state.tableOpen = !state.tableOpen;
+  $('table-toggle').setAttribute('aria-pressed', String(state.tableOpen));
+  $('table-toggle').textContent = state.tableOpen ? 'Hide the tables' : 'Show the numbers as tables';
+  $('network-table').hidden = !state.tableOpen;
+  if (state.tableOpen) refreshTable();
 }
 
 // ---- failures of the core -----------------------------------------------------------------------
@@ -1517,6 +1569,8 @@ function wire() {
     }
   });
   $('shortcuts-open').addEventListener('click', () => $('shortcuts').showModal());
+  $('table-toggle').addEventListener('click', toggleTable);
+  $('table-layer').addEventListener('change', refreshTable);
   $('shortcuts-close').addEventListener('click', () => $('shortcuts').close());
   new ResizeObserver(() => (state.needsDraw = true)).observe(document.body);
   document.addEventListener('visibilitychange', () => (state.needsDraw = true));
