@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open, RESULTS, start } from './browser.mjs';
+import { open, RESULTS, start, trainUntil } from './browser.mjs';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
@@ -134,5 +134,19 @@ test('the table view shows the core’s z, a, δ, W and ∂L/∂W, layer by laye
   await page.waitForFunction((b) => document.getElementById('table-body').textContent !== b && !window.backpropPlayground.state.story, told, { timeout: 15000 });
   await page.screenshot({ path: `${RESULTS}table-view.png`, fullPage: true });
   assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the heatmaps are described in words: the prediction, and the selected neuron', async () => {
+  const page = await open(env.browser, `${env.url}#v=1&dataset=circle&networkShape=6,4&learningRate=0.1&seed=1`);
+  await page.selectOption('#speed', '0');
+  await trainUntil(page, 150);
+  await page.waitForFunction(() => /mostly in the centre/.test(document.getElementById('plot-description').textContent), null, { timeout: 10000 });
+  const plot = await page.textContent('#plot-description');
+  assert.match(plot, /^The prediction over the plane: .*(positive \(blue\)|negative \(orange\)) on \d+ %, mostly in the centre/);
+  assert.equal(await page.getAttribute('#plot', 'aria-describedby'), 'plot-description');
+  await page.focus('#network');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('#node-description'), /^Its output over the plane: .+ on \d+ %/);
   await page.close();
 });

@@ -38,3 +38,23 @@ test('the table view has a row per neuron and per weight, W[i][j] from input j t
   assert.equal(layerName(0, 2), 'Hidden layer 1');
   assert.equal(layerName(1, 2), 'Output layer');
 });
+
+test('a heatmap is described by how much each colour covers and where it gathers', async () => {
+  const { describeHeatmap } = await import('../../www/js/summary.js');
+  const anchors = [['negative (orange)', [245, 147, 34]], ['near zero (grey)', [232, 234, 235]], ['positive (blue)', [8, 119, 189]]];
+  const res = 20;
+  const paint = (f) => {
+    const px = new Uint8ClampedArray(res * res * 4);
+    for (let row = 0; row < res; row++) for (let col = 0; col < res; col++) {
+      const x = ((col + 0.5) / res) * 2 - 1;
+      const y = 1 - ((row + 0.5) / res) * 2;
+      px.set([...anchors[f(x, y)][1], 255], 4 * (row * res + col));
+    }
+    return px;
+  };
+  const circle = describeHeatmap(paint((x, y) => (Math.hypot(x, y) < 0.45 ? 2 : 0)), res, anchors);
+  assert.match(circle, /^negative \(orange\) on \d+ %, mostly around the edges; positive \(blue\) on \d+ %, mostly in the centre\.$/);
+  const halves = describeHeatmap(paint((x) => (x > 0 ? 2 : 0)), res, anchors);
+  assert.match(halves, /negative \(orange\) on 50 %, mostly on the left; positive \(blue\) on 50 %, mostly on the right/);
+  assert.equal(describeHeatmap(paint(() => 1), res, anchors), 'near zero (grey) on 100 %.');
+});

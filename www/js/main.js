@@ -16,9 +16,9 @@ import { num, sub } from './notation.js';
 import { LossHistory } from './history.js';
 import { drawLossChart, lossArea } from './draw-loss.js';
 import { chosenText, download, fromPlot, nearestPoint, unzip, withoutPoint, withPoint } from './data-tools.js';
-import { css, labelColour } from './colors.js';
+import { css, labelColour, CLASS_COLOURS, NEGATIVE, POSITIVE, ZERO } from './colors.js';
 import { installMessageApi } from './embed-api.js';
-import { largestGradient, stepSummary } from './summary.js';
+import { describeHeatmap, largestGradient, stepSummary } from './summary.js';
 import { describeFocus, moveFocus } from './focus.js';
 import { layerName, layerRows, renderLayerTables } from './table-view.js';
 
@@ -33,6 +33,7 @@ const CHECKPOINT_INTERVAL_MS = 1000;
 /** While training plays, a screen reader hears the summary this often (after a single step: at once). */
 const SUMMARY_INTERVAL_MS = 10000;
 const TABLE_INTERVAL_MS = 500;
+const DESCRIPTION_INTERVAL_MS = 1000;
 /** A big layer animates only its strongest signals: thousands of moving pulses are noise. */
 const PULSES_PER_LAYER = 64;
 /** One phase of the animated step at normal speed. */
@@ -89,6 +90,7 @@ const state = {
   tableOpen: false,
   needsTable: false,
   lastTable: -Infinity,
+  lastDescription: -Infinity,
   test: null,
   /** The neuron under the pointer (its heatmap fills the plot): { column, index } or null. */
   hover: null,
@@ -970,6 +972,7 @@ function showExplain() {
 function select(selection) {
   state.selected = selection;
   $('network-focus').textContent = selection ? `Selected: ${describeFocus(selection, state.engine.sizes)}.` : '';
+  describePlanes();
   $('inspector').hidden = !selection;
   refreshInspector();
   state.lastInspector = performance.now();
@@ -1285,6 +1288,10 @@ function frameWork(now) {
     state.timings.heatmaps = state.heatmapCost;
     state.lastHeatmap = now;
     state.needsHeatmaps = false;
+    if (due(state.lastDescription, now, DESCRIPTION_INTERVAL_MS)) {
+      timed('describe', describePlanes);
+      state.lastDescription = now;
+    }
     state.needsDraw = true;
   }
   if (state.needsInspector && state.selected && due(state.lastInspector, now, INSPECTOR_INTERVAL_MS)) {
@@ -1305,6 +1312,24 @@ function frameWork(now) {
     timed('checkpoint', saveCheckpoint);
     state.lastCheckpoint = now;
   }
+}
+
+// ---- heatmaps in words -----------------------------------------------------------------------------
+
+/** A node's heatmap in words (node −1: the prediction). */
+function describePlane(node) {
+  const anchors = state.config.problem === 'multiclass' && node === -1
+    ? CLASS_COLOURS.slice(0, state.config.classes).map((c, k) => [`class ${k + 1}`, c])
+    : [['negative (orange)', NEGATIVE], ['near zero (grey)', ZERO], ['positive (blue)', POSITIVE]];
+  const resolution = 24;
+  return describeHeatmap(state.engine.heatmap(node, resolution).slice(), resolution, anchors);
+}
+
+/** The plot's and the selected neuron's descriptions, for screen readers. */
+function describePlanes() {
+  $('plot-description').textContent = `The prediction over the plane: ${describePlane(-1)}`;
+  const node = hoveredNode();
+  $('node-description').textContent = node === null ? '' : `Its output over the plane: ${describePlane(node)}`;
 }
 
 // ---- the network as tables ---------------------------------------------------------------------

@@ -35,3 +35,55 @@ export function stepSummary({ step, loss, previousLoss, largest, dead, hidden })
   parts.push(`Dead neurons: ${dead} of ${hidden}.`);
   return parts.join(' ');
 }
+
+const REGIONS = [
+  ['in the centre', (x, y) => Math.hypot(x, y) < 0.35],
+  ['around the edges', (x, y) => Math.hypot(x, y) > 0.5],
+  ['on the left', (x) => x < 0],
+  ['on the right', (x) => x > 0],
+  ['at the top', (x, y) => y > 0],
+  ['at the bottom', (x, y) => y < 0],
+];
+
+/**
+ * A heatmap in words. `pixels` is RGBA, `resolution`² cells, row 0 at the top; `anchors` are
+ * [name, [r, g, b]]: each cell counts for the nearest. Says how much of the plane each covers and,
+ * when it gathers somewhere, where.
+ */
+export function describeHeatmap(pixels, resolution, anchors) {
+  const counts = anchors.map(() => ({ total: 0, regions: REGIONS.map(() => 0) }));
+  const regionSizes = REGIONS.map(() => 0);
+  for (let row = 0; row < resolution; row++) {
+    for (let col = 0; col < resolution; col++) {
+      const k = 4 * (row * resolution + col);
+      let best = 0;
+      let bestDistance = Infinity;
+      anchors.forEach(([, [r, g, b]], a) => {
+        const d = (pixels[k] - r) ** 2 + (pixels[k + 1] - g) ** 2 + (pixels[k + 2] - b) ** 2;
+        if (d < bestDistance) [best, bestDistance] = [a, d];
+      });
+      // Cell centres in −1..1, y upwards.
+      const x = ((col + 0.5) / resolution) * 2 - 1;
+      const y = 1 - ((row + 0.5) / resolution) * 2;
+      counts[best].total++;
+      REGIONS.forEach(([, inside], r) => {
+        if (!inside(x, y)) return;
+        regionSizes[r]++;
+        counts[best].regions[r]++;
+      });
+    }
+  }
+  const cells = resolution * resolution;
+  const parts = anchors
+    .map(([name], a) => ({ name, share: counts[a].total / cells, regions: counts[a].regions }))
+    .filter((p) => p.share >= 0.05)
+    .sort((p, q) => q.share - p.share)
+    .map((p) => {
+      // Where it gathers: the region it fills most densely compared with the rest of the plane.
+      const contrast = p.regions.map((n, r) => n / regionSizes[r] - (p.share * cells - n) / (cells - regionSizes[r]));
+      const r = contrast.indexOf(Math.max(...contrast));
+      const where = contrast[r] >= 0.3 ? `, mostly ${REGIONS[r][0]}` : '';
+      return `${p.name} on ${Math.round(p.share * 100)} %${where}`;
+    });
+  return `${parts.join('; ')}.`;
+}
