@@ -51,7 +51,8 @@ export class BackpropPlaygroundElement extends HTMLElement {
     window.addEventListener('message', this.onMessage);
     // Pause while off screen or while the tab is hidden; resume if it was playing.
     this.visible = true;
-    this.wantsToPlay = this.hasAttribute('autoplay');
+    // Nothing starts moving by itself for someone whose system asks for reduced motion.
+    this.wantsToPlay = this.hasAttribute('autoplay') && !matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.observer = new IntersectionObserver(([entry]) => {
       this.visible = entry.isIntersecting;
       this.syncRunning();

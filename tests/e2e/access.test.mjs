@@ -150,3 +150,35 @@ test('the heatmaps are described in words: the prediction, and the selected neur
   assert.match(await page.textContent('#node-description'), /^Its output over the plane: .+ on \d+ %/);
   await page.close();
 });
+
+test('with reduced motion an autoplay link waits for Play, and says why', async () => {
+  const context = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${env.url}#v=1&autoplay=1`);
+  await page.waitForSelector('body[data-ready]');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.backpropPlayground.state.playing), false);
+  assert.match(await page.textContent('#message-text'), /reduced motion/);
+  await page.click('#message-action');
+  assert.equal(await page.evaluate(() => window.backpropPlayground.state.playing), true);
+  await context.close();
+});
+
+test('training pauses while the tab is hidden and goes on when it is back', async () => {
+  const page = await open(env.browser, env.url);
+  await page.selectOption('#speed', '0');
+  await page.click('#play');
+  await page.waitForFunction(() => window.backpropPlayground.state.engine.stats().step > 10);
+  const hide = (hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await hide(true);
+  await page.waitForTimeout(100);
+  const at = await page.evaluate(() => window.backpropPlayground.state.engine.stats().step);
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => window.backpropPlayground.state.engine.stats().step), at, 'no training while hidden');
+  await hide(false);
+  await page.waitForFunction((s) => window.backpropPlayground.state.engine.stats().step > s, at);
+  await page.close();
+});

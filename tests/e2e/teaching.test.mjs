@@ -93,7 +93,12 @@ test('with reduced motion the pulses become staged highlights that do not move',
   await page.waitForSelector('body[data-ready]');
   const regions = await edgeRegions(page);
   await page.click('#step');
-  const frames = await recordRegions(page, regions, 4 * 650 + 600);
+  const frames = await recordRegions(page, regions, 8 * 650 + 300);
+  // The update (after 3 forward phases, the loss and 3 backward phases): the edges change to
+  // their new weights at once, without sliding there.
+  const update = frames.filter((f) => f.t !== null && f.t > 7 * 650 + 60 && f.t < 8 * 650 - 60).map((f) => f.hashes.join());
+  assert.ok(update.length > 5);
+  assert.equal(new Set(update).size, 1, 'the update is a staged change, not motion');
   // Inside the first backward phase (the output layer's edges), nothing moves.
   const inPhase = frames.filter((f) => f.t !== null && f.t > 4 * 650 + 60 && f.t < 5 * 650 - 60).map((f) => f.hashes[1]);
   assert.ok(inPhase.length > 5);

@@ -213,8 +213,9 @@ function weightsToDraw() {
   const phase = state.explain ? state.explain.phases[state.explain.index] : currentStoryPhase()?.phase;
   if (phase?.kind !== 'update' || !told.after) return told.snap.layers.map((x) => x.weights);
   if (state.explain) return told.after.layers.map((x) => x.weights);
-  // The update, animated: every edge moves from its old weight to its new one.
-  const t = currentStoryPhase().progress;
+  // The update, animated: every edge moves from its old weight to its new one (with reduced
+  // motion it changes at once, a staged step like the pulses).
+  const t = reducedMotion.matches ? 1 : currentStoryPhase().progress;
   return told.snap.layers.map((x, l) => x.weights.map((w, k) => w + (told.after.layers[l].weights[k] - w) * t));
 }
 
@@ -608,7 +609,9 @@ function openLink(hash) {
   ];
   if (problems.length) showMessage(`This link could not be read in full. ${problems.map((p) => p.replace(/\.?$/, '.')).join(' ')}`);
   else hideMessage();
-  if (report.options.autoplay) setPlaying(true);
+  if (report.options.autoplay && reducedMotion.matches) {
+    showMessage('This playground would start training on its own, but your system asks for reduced motion.', { label: 'Play', run: () => setPlaying(true) });
+  } else if (report.options.autoplay) setPlaying(true);
 }
 
 /** Embed mode, shown and hidden controls, theme and hidden text, from a link. */
