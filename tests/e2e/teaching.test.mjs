@@ -156,9 +156,12 @@ test('the inspector’s chain-rule product equals the core’s gradient and the 
     return [before, state.engine.view('weights', 1)[1 * 4 + 2]];
   });
   assert.equal(after, Math.fround(before + update), 'W after the step = W + the previewed update');
-  // A neuron, chosen from the keyboard.
+  // A neuron, chosen from the keyboard: → follows the selected edge W₂[1][2] to its neuron.
   await page.focus('#network');
   await page.keyboard.press('ArrowRight');
+  assert.equal(await text(page, '#inspector-title'), 'Hidden neuron 1 of layer 2');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowUp');
   assert.equal(await text(page, '#inspector-title'), 'Hidden neuron 0 of layer 1');
   await page.keyboard.press('ArrowDown');
   assert.equal(await text(page, '#inspector-title'), 'Hidden neuron 1 of layer 1');

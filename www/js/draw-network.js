@@ -64,9 +64,11 @@ function drawEdges(ctx, { layout, weights }, alpha) {
     forEachEdge(columns, weights, (from, to, value) => {
       ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
       ctx.lineWidth = edgeWidth(value);
+      ctx.setLineDash(negativeDash(value, ctx.lineWidth));
       curve(ctx, from, to, size / 2);
       ctx.stroke();
     });
+    ctx.setLineDash([]);
     return;
   }
   // A big network: thousands of thick curves cost more than a frame to rasterise; thin straight
@@ -96,8 +98,18 @@ function drawEdges(ctx, { layout, weights }, alpha) {
     const level = k % BUCKETS;
     const value = (k < BUCKETS ? -1 : 1) * ((level + 0.5) / BUCKETS) * BUCKET_RANGE;
     ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
+    ctx.setLineDash(negativeDash(value, 1));
     ctx.stroke(path);
   });
+  ctx.setLineDash([]);
+}
+
+/**
+ * Sign is never shown by colour alone: a negative weight or signal is dashed, a positive one solid.
+ * The dash grows with the line so that thick lines still read as dashed.
+ */
+export function negativeDash(value, width) {
+  return value < 0 ? [2 * width + 3, width + 3] : [];
 }
 
 function forEachEdge(columns, weights, visit) {
@@ -176,8 +188,10 @@ function drawStorySignals(ctx, { layout, story, weights }) {
       // Staged highlight instead of motion: the whole edge lights up for the phase.
       ctx.strokeStyle = colour;
       ctx.lineWidth = Math.max(1.5, r * 0.8);
+      ctx.setLineDash(negativeDash(v, ctx.lineWidth));
       curve(ctx, from[j], to[i], size / 2);
       ctx.stroke();
+      ctx.setLineDash([]);
       continue;
     }
     const p = edgePoint(from[j], to[i], size / 2, kind === 'forward' ? t : 1 - t);
@@ -185,7 +199,9 @@ function drawStorySignals(ctx, { layout, story, weights }) {
     ctx.strokeStyle = 'rgba(29, 35, 39, 0.9)';
     ctx.lineWidth = 1;
     ctx.beginPath();
-    ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+    // A negative signal travels as a square, a positive one as a circle (not colour alone).
+    if (v < 0) ctx.rect(p.x - r * 0.9, p.y - r * 0.9, r * 1.8, r * 1.8);
+    else ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
   }
@@ -243,7 +259,9 @@ function drawStoryNodes(ctx, { layout, story }) {
     const r = pulseRadius(value, max, size * 0.22);
     ctx.strokeStyle = css(diverging(Math.sign(value)));
     ctx.lineWidth = Math.max(2, r);
+    ctx.setLineDash(negativeDash(value, ctx.lineWidth));
     ctx.strokeRect(x - size / 2 - ctx.lineWidth / 2, y - size / 2 - ctx.lineWidth / 2, size + ctx.lineWidth, size + ctx.lineWidth);
+    ctx.setLineDash([]);
     if (showText) label(ctx, x, y + size / 2 - 8, `δ ${num(value)}`);
   };
   const value = (c, i, v) => {

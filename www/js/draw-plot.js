@@ -50,7 +50,9 @@ export function drawPlot(ctx, scene) {
       ctx.strokeStyle = ring;
       ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.arc(px, py, radius, 0, 2 * Math.PI);
+      // Two classes differ in shape too (not colour alone): the negative one is a square.
+      if (problem === 'classification' && points[k + 2] < 0) ctx.rect(px - radius * 0.9, py - radius * 0.9, radius * 1.8, radius * 1.8);
+      else ctx.arc(px, py, radius, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
     }
