@@ -182,3 +182,48 @@ test('training pauses while the tab is hidden and goes on when it is back', asyn
   await page.waitForFunction((s) => window.backpropPlayground.state.engine.stats().step > s, at);
   await page.close();
 });
+
+/** Interactive elements smaller than 44 × 44 px (a checkbox counts with its label). */
+function smallTargets(page) {
+  return page.evaluate(() => [...document.querySelectorAll('button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+    .filter((e) => e.getClientRects().length && !e.closest('[hidden], dialog:not([open])'))
+    .map((e) => {
+      const box = (e.type === 'checkbox' && e.closest('label') ? e.closest('label') : e).getBoundingClientRect();
+      return { what: e.id || e.textContent.trim().slice(0, 20) || e.tagName, width: Math.round(box.width), height: Math.round(box.height) };
+    })
+    .filter((t) => t.width > 0 && (t.width < 44 || t.height < 44)));
+}
+
+test('on a touch phone: targets of 44 px, a tap does what hover does, canvases sharp at 3× pixels', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${env.url}#v=1&networkShape=4,4,4,3`);
+  await page.waitForSelector('body[data-ready]');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await smallTargets(page), []);
+  for (const id of ['network', 'plot', 'loss-chart']) {
+    const { width, clientWidth } = await page.$eval(`#${id}`, (c) => ({ width: c.width, clientWidth: c.getBoundingClientRect().width }));
+    assert.equal(width, Math.round(clientWidth * 3), `#${id} has a backing pixel per device pixel`);
+  }
+  // The network stacks above the plot in portrait.
+  const [net, plot] = await Promise.all(['#network', '#plot'].map((s) => page.locator(s).boundingBox()));
+  assert.ok(plot.y > net.y + net.height, 'the plot is below the network');
+  // The nodes sit below the −/+ buttons drawn over the canvas.
+  const { buttonsBottom, topNode } = await page.evaluate(() => {
+    const canvas = document.getElementById('network').getBoundingClientRect();
+    const buttons = Math.max(...[...document.querySelectorAll('#neuron-controls button')].map((b) => b.getBoundingClientRect().bottom));
+    const { columns, size } = window.backpropPlayground.state.layout;
+    return { buttonsBottom: buttons - canvas.top, topNode: Math.min(...columns.flat().map((n) => n.y)) - size / 2 };
+  });
+  assert.ok(topNode >= buttonsBottom, `nodes start at ${topNode}, buttons end at ${buttonsBottom}`);
+  // A tap on a neuron selects it and shows its heatmap, as hover does with a mouse.
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  const point = await page.evaluate(() => window.backpropPlayground.state.layout.columns[1][2]);
+  const box = await page.locator('#network').boundingBox();
+  await page.touchscreen.tap(box.x + point.x, box.y + point.y);
+  await page.waitForSelector('#inspector:not([hidden])');
+  assert.equal(await page.textContent('#inspector-title'), 'Hidden neuron 2 of layer 1');
+  assert.match(await page.textContent('#node-description'), /Its output over the plane/);
+  await page.screenshot({ path: `${RESULTS}phone-touch.png`, fullPage: true });
+  await context.close();
+});

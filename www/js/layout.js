@@ -6,11 +6,12 @@ import { edgePoint } from './timeline.js';
 /**
  * Node positions for `sizes` = [inputs, hidden…, outputs] in a `width` × `height` box.
  * Returns { columns: [[{x, y}]], size } where `size` is a node's side in pixels: as large as
- * `maxSize`, scaled down so that the fullest column fits with a gap between nodes.
+ * `maxSize`, scaled down so that the fullest column fits with a gap between nodes. `top` is extra
+ * room kept free above the margin (for controls drawn over the canvas).
  */
-export function networkLayout(sizes, width, height, { maxSize = 40, minSize = 6, margin = 16 } = {}) {
+export function networkLayout(sizes, width, height, { maxSize = 40, minSize = 6, margin = 16, top = 0 } = {}) {
   const tallest = Math.max(...sizes);
-  const usableHeight = Math.max(1, height - 2 * margin);
+  const usableHeight = Math.max(1, height - 2 * margin - top);
   const usableWidth = Math.max(1, width - 2 * margin);
   // A node and its gap take 1.4 node sizes vertically; columns need room for edges between them.
   const byHeight = usableHeight / (tallest * 1.4);
@@ -20,8 +21,8 @@ export function networkLayout(sizes, width, height, { maxSize = 40, minSize = 6,
   const columns = sizes.map((count, layer) => {
     const x = margin + size / 2 + layer * columnGap + (sizes.length === 1 ? usableWidth / 2 - size / 2 : 0);
     const pitch = Math.min(size * 1.4, usableHeight / count);
-    const top = height / 2 - (pitch * (count - 1)) / 2;
-    return Array.from({ length: count }, (_, i) => ({ x, y: top + i * pitch }));
+    const first = top + (height - top) / 2 - (pitch * (count - 1)) / 2;
+    return Array.from({ length: count }, (_, i) => ({ x, y: first + i * pitch }));
   });
   return { columns, size };
 }

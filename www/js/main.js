@@ -232,7 +232,11 @@ function residualLayers() {
 function draw() {
   const engine = state.engine;
   const net = fitCanvas($('network'));
-  const layout = networkLayout(engine.sizes, net.width, net.height, { margin: net.width < 500 ? 24 : 40 });
+  const margin = net.width < 500 ? 24 : 40;
+  // The −/+ buttons sit over the top of the canvas: keep the nodes below them (on a phone they
+  // are 44 px targets, stacked).
+  const controls = $('neuron-controls').firstElementChild?.offsetHeight ?? 0;
+  const layout = networkLayout(engine.sizes, net.width, net.height, { margin, top: Math.max(0, controls + 6 - margin) });
   state.layout = layout;
   const storyPhase = currentStoryPhase();
   const story = storyPhase && state.story
