@@ -227,3 +227,16 @@ test('on a touch phone: targets of 44 px, a tap does what hover does, canvases s
   await page.screenshot({ path: `${RESULTS}phone-touch.png`, fullPage: true });
   await context.close();
 });
+
+test('the dark theme is a button away, and a shared link keeps it', async () => {
+  const page = await open(env.browser, env.url);
+  await page.click('#theme-toggle');
+  assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+  const colours = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.documentElement).backgroundColor]);
+  assert.ok(colours.every((c) => /rgb\((\d+), (\d+), (\d+)\)/.test(c) && c.match(/\d+/g).slice(0, 3).every((v) => Number(v) < 60)), colours.join(' '));
+  await page.waitForFunction(() => location.hash.includes('theme=dark'));
+  await page.click('#theme-toggle');
+  await page.waitForFunction(() => !location.hash.includes('theme=dark'));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

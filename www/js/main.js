@@ -624,6 +624,7 @@ function applyOptions(options) {
   document.body.classList.toggle('embed', options.embed);
   document.body.classList.toggle('dark', options.theme === 'dark');
   document.documentElement.classList.toggle('dark', options.theme === 'dark'); // below the body too
+  $('theme-toggle').setAttribute('aria-pressed', String(options.theme === 'dark'));
   document.body.classList.toggle('hide-text', options.hideText);
   // The canvas writes its labels in the theme's text colour (read once, not every frame).
   state.ink = getComputedStyle(document.body).color;
@@ -1602,6 +1603,11 @@ function wire() {
   });
   $('shortcuts-open').addEventListener('click', () => $('shortcuts').showModal());
   $('table-toggle').addEventListener('click', toggleTable);
+  $('theme-toggle').addEventListener('click', () => {
+    // A page option like any other: it goes into the link, so a shared link keeps the theme.
+    applyOptions({ ...state.options, theme: state.options.theme === 'dark' ? 'light' : 'dark' });
+    scheduleLinkUpdate();
+  });
   $('table-layer').addEventListener('change', refreshTable);
   $('shortcuts-close').addEventListener('click', () => $('shortcuts').close());
   new ResizeObserver(() => (state.needsDraw = true)).observe(document.body);
