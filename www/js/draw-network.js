@@ -259,7 +259,8 @@ function drawStoryNodes(ctx, { layout, story }) {
     const r = pulseRadius(value, max, size * 0.22);
     ctx.strokeStyle = css(diverging(Math.sign(value)));
     ctx.lineWidth = Math.max(2, r);
-    ctx.setLineDash(negativeDash(value, ctx.lineWidth));
+    // The label carries δ's sign when there is room for it; without a label, a negative ring is dashed.
+    ctx.setLineDash(showText ? [] : negativeDash(value, ctx.lineWidth));
     ctx.strokeRect(x - size / 2 - ctx.lineWidth / 2, y - size / 2 - ctx.lineWidth / 2, size + ctx.lineWidth, size + ctx.lineWidth);
     ctx.setLineDash([]);
     if (showText) label(ctx, x, y + size / 2 - 8, `δ ${num(value)}`);

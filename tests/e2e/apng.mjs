@@ -1,0 +1,49 @@
+// Animated PNG from same-sized PNG screenshots, without decoding them: APNG keeps each frame's
+// compressed image data (IDAT, renamed fdAT after the first frame) and adds frame-control chunks.
+import { crc32 } from 'node:zlib';
+
+const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+function chunks(png) {
+  const out = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    out.push({ type: png.toString('latin1', at + 4, at + 8), data: png.subarray(at + 8, at + 8 + length) });
+    at += 12 + length;
+  }
+  return out;
+}
+
+function chunk(type, data) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+const u32 = (...values) => Buffer.concat(values.map((v) => { const b = Buffer.alloc(4); b.writeUInt32BE(v, 0); return b; }));
+const u16 = (v) => { const b = Buffer.alloc(2); b.writeUInt16BE(v, 0); return b; };
+
+/** One APNG of `frames` (PNG buffers of one size and colour type), each shown `delayMs`, looping. */
+export function apng(frames, delayMs) {
+  const header = chunks(frames[0]).find((c) => c.type === 'IHDR');
+  const width = header.data.readUInt32BE(0);
+  const height = header.data.readUInt32BE(4);
+  let sequence = 0;
+  const parts = [SIGNATURE, chunk('IHDR', header.data), chunk('acTL', u32(frames.length, 0))];
+  frames.forEach((png, k) => {
+    const own = chunks(png);
+    const ihdr = own.find((c) => c.type === 'IHDR').data;
+    if (!ihdr.equals(header.data)) throw new Error(`frame ${k} differs in size or colour type from the first`);
+    // fcTL: sequence, size, offset (0, 0), delay as a fraction of a second, dispose none, blend source.
+    parts.push(chunk('fcTL', Buffer.concat([u32(sequence++, width, height, 0, 0), u16(delayMs), u16(1000), Buffer.from([0, 0])])));
+    for (const { type, data } of own) {
+      if (type !== 'IDAT') continue;
+      parts.push(k === 0 ? chunk('IDAT', data) : chunk('fdAT', Buffer.concat([u32(sequence++), data])));
+    }
+  });
+  parts.push(chunk('IEND', Buffer.alloc(0)));
+  return Buffer.concat(parts);
+}

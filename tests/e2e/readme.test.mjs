@@ -1,0 +1,75 @@
+// The README's pictures, made from the running page so that they stay current: a screenshot of the
+// playground training, and an animated capture of the backward pass (docs/images/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { open, start, trainUntil } from './browser.mjs';
+import { apng } from './apng.mjs';
+
+const IMAGES = new URL('../../docs/images/', import.meta.url);
+mkdirSync(IMAGES, { recursive: true });
+const SETUP = '#v=1&dataset=circle&networkShape=4,3&learningRate=0.1&seed=2';
+
+let env;
+before(async () => (env = await start()));
+after(() => env.close());
+
+test('README pictures: the playground mid-step, and the backward pass animated', async () => {
+  const page = await open(env.browser, `${env.url}${SETUP}`, { width: 1280, height: 860 });
+  await page.selectOption('#speed', '0');
+  await trainUntil(page, 60); // a network that has learned something: the heatmaps show it
+  await page.selectOption('#speed', '1');
+  await page.click('#step');
+  const timeline = await page.evaluate(() => window.backpropPlayground.state.story.timeline);
+  const backward = timeline.filter((p) => p.kind === 'backward' || p.kind === 'update');
+  const [from, to] = [backward[0].start, backward.at(-1).end];
+
+  // The animation's frames at fixed story times: the story clock is set, and one frame drawn.
+  const clip = await page.evaluate(() => {
+    const a = document.getElementById('story-caption').getBoundingClientRect();
+    const b = document.getElementById('network').getBoundingClientRect();
+    return { x: Math.floor(b.left), y: Math.floor(a.top) + window.scrollY, width: Math.ceil(b.width), height: Math.ceil(b.bottom - a.top) };
+  });
+  const frames = [];
+  const times = [];
+  for (let t = from; t < to; t += 110) times.push(t);
+  for (const t of times) {
+    await page.evaluate((time) => new Promise((resolve) => {
+      const { state } = window.backpropPlayground;
+      state.story.startedAt = performance.now() - time;
+      state.needsDraw = true;
+      requestAnimationFrame(() => requestAnimationFrame(resolve));
+    }), t);
+    frames.push(await page.screenshot({ clip }));
+    if (t === times[Math.floor(times.length / 3)]) {
+      await page.screenshot({ path: new URL('playground.png', IMAGES).pathname });
+    }
+  }
+  const distinct = new Set(frames.map((f) => f.toString('base64')));
+  assert.ok(distinct.size > frames.length / 2, `${distinct.size} distinct frames of ${frames.length}: the capture moves`);
+  const animation = apng(frames, 110);
+  assert.equal(animation.toString('latin1', 12, 16), 'IHDR');
+  assert.ok(animation.includes(Buffer.from('acTL')) && animation.includes(Buffer.from('fdAT')));
+  writeFileSync(new URL('backward-pass.png', IMAGES), animation);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+
+  // A browser plays it: what the image shows changes over time.
+  const viewer = await env.browser.newPage();
+  await viewer.setContent(`<img id="a" src="data:image/png;base64,${animation.toString('base64')}">`);
+  const width = await viewer.evaluate(async () => {
+    const img = document.getElementById('a');
+    await img.decode();
+    return img.naturalWidth;
+  });
+  // Screenshots, not canvas reads: drawImage always takes an animated image's first frame.
+  const pictures = new Set();
+  for (let k = 0; k < 6; k++) {
+    pictures.add((await viewer.locator('#a').screenshot()).toString('base64'));
+    await viewer.waitForTimeout(300);
+  }
+  const shown = { width, distinct: pictures.size };
+  assert.equal(shown.width, clip.width);
+  assert.ok(shown.distinct > 2, `the image showed ${shown.distinct} different pictures in 1.8 s`);
+  await viewer.close();
+});
