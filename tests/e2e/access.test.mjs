@@ -240,3 +240,33 @@ test('the dark theme is a button away, and a shared link keeps it', async () => 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the loss chart reads out by keyboard and by tap, not only by hover', async () => {
+  const page = await open(env.browser, env.url);
+  await page.selectOption('#speed', '0');
+  await trainUntil(page, 8);
+  await page.focus('#loss-chart');
+  await page.keyboard.press('End');
+  const last = await page.textContent('#loss-readout');
+  assert.match(last, /^Epoch \d+: training loss [\d.e-]+, test loss [\d.e-]+$/);
+  await page.keyboard.press('ArrowLeft');
+  const before = await page.textContent('#loss-readout');
+  assert.notEqual(before, last);
+  assert.equal(Number(before.match(/^Epoch (\d+)/)[1]) < Number(last.match(/^Epoch (\d+)/)[1]), true);
+  await page.keyboard.press('Home');
+  assert.match(await page.textContent('#loss-readout'), /^Epoch [01]:/);
+  await page.close();
+
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(env.url);
+  await phone.waitForSelector('body[data-ready]');
+  await phone.selectOption('#speed', '0');
+  await trainUntil(phone, 8);
+  await phone.locator('#loss-chart').scrollIntoViewIfNeeded();
+  const box = await phone.locator('#loss-chart').boundingBox();
+  await phone.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+  await phone.waitForTimeout(200);
+  assert.match(await phone.textContent('#loss-readout'), /^Epoch \d+: training loss/, 'the readout stays after the finger lifts');
+  await context.close();
+});

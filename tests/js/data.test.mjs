@@ -49,3 +49,13 @@ test('plot coordinates invert, and points are added, found and removed', () => {
   assert.deepEqual(Array.from(points), [1, 1, 4, -4]);
   assert.deepEqual(Array.from(labels), [1, 1]);
 });
+
+test('the loss history walks entry by entry for the keyboard readout', () => {
+  const h = new LossHistory(100);
+  for (let e = 1; e <= 5; e++) h.push(e, 1 / e, 2 / e);
+  assert.equal(h.beside(3, 1).epoch, 4);
+  assert.equal(h.beside(3, -1).epoch, 2);
+  assert.equal(h.beside(5, 1).epoch, 5, 'stays at the end');
+  assert.equal(h.beside(2.2, -10).epoch, 1);
+  assert.equal(new LossHistory().beside(1, 1), null);
+});

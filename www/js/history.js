@@ -51,6 +51,14 @@ export class LossHistory {
     }
     return { epoch: this.epochs[best], train: this.train[best], test: this.test[best] };
   }
+
+  /** The entry `steps` entries after (or before, if negative) the one nearest `epoch`. */
+  beside(epoch, steps) {
+    if (!this.epochs.length) return null;
+    const here = this.epochs.indexOf(this.nearest(epoch).epoch);
+    const k = Math.max(0, Math.min(this.epochs.length - 1, here + steps));
+    return { epoch: this.epochs[k], train: this.train[k], test: this.test[k] };
+  }
 }
 
 /** The plot's scales: x over the epochs, y over the losses (log or linear). Pure. */

@@ -1199,8 +1199,22 @@ function onLossPointer(event) {
   const area = lossArea(rect.width, rect.height);
   const first = state.losses.epochs[0];
   const last = Math.max(first + 1, state.losses.epochs[state.losses.length - 1]);
-  const epoch = first + ((event.clientX - rect.left - area.left) / area.width) * (last - first);
-  const entry = state.losses.nearest(epoch);
+  showLossAt(state.losses.nearest(first + ((event.clientX - rect.left - area.left) / area.width) * (last - first)));
+}
+
+/** ← → on the focused loss chart walk the readout along the history (Home and End jump). */
+function onLossKey(event) {
+  if (!state.losses.length) return;
+  const at = state.lossCursor ?? state.losses.epochs[state.losses.length - 1];
+  const moves = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity };
+  if (!(event.key in moves)) return;
+  event.preventDefault();
+  event.stopPropagation(); // → here moves the readout, not a training step
+  const steps = moves[event.key];
+  showLossAt(state.losses.beside(at, Number.isFinite(steps) ? steps : steps * state.losses.length));
+}
+
+function showLossAt(entry) {
   state.lossCursor = entry.epoch;
   $('loss-readout').textContent = `Epoch ${num(entry.epoch)}: training loss ${formatLoss(entry.train)}, test loss ${formatLoss(entry.test)}`;
   state.needsDraw = true;
@@ -1568,8 +1582,12 @@ function wire() {
     state.lossLog = e.target.checked;
     state.needsDraw = true;
   });
+  // A tap shows the readout as hovering does; it stays until the next tap (a finger "leaves" at once).
   $('loss-chart').addEventListener('pointermove', onLossPointer);
-  $('loss-chart').addEventListener('pointerleave', () => {
+  $('loss-chart').addEventListener('pointerdown', onLossPointer);
+  $('loss-chart').addEventListener('keydown', onLossKey);
+  $('loss-chart').addEventListener('pointerleave', (e) => {
+    if (e.pointerType !== 'mouse') return;
     state.lossCursor = null;
     state.needsDraw = true;
   });
