@@ -270,3 +270,24 @@ test('the loss chart reads out by keyboard and by tap, not only by hover', async
   assert.match(await phone.textContent('#loss-readout'), /^Epoch \d+: training loss/, 'the readout stays after the finger lifts');
   await context.close();
 });
+
+test('drawing data from the keyboard: a cursor on the plot adds and erases points', async () => {
+  const page = await open(env.browser, env.url);
+  const count = () => page.evaluate(() => window.backpropPlayground.state.train.length / 3);
+  const before = await count();
+  await page.focus('#draw-modes button:nth-child(2)'); // Add blue (+1)
+  await page.keyboard.press('Enter');
+  await page.focus('#plot');
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowUp', 'ArrowUp', 'Enter']) await page.keyboard.press(key);
+  assert.equal(await count(), before + 1);
+  const last = await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(-3)));
+  assert.deepEqual(last, [2, 1, 1], 'a blue point at (2, 1)');
+  assert.match(await page.textContent('#plot-cursor'), /Cursor at x 2, y 1/);
+  await page.focus('#draw-modes button:nth-child(4)'); // Erase
+  await page.keyboard.press('Enter');
+  await page.focus('#plot');
+  await page.keyboard.press('Enter');
+  assert.equal(await count(), before, 'erased again');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

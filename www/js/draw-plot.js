@@ -11,10 +11,11 @@ export function toPlot(x, y, size) {
 
 /**
  * @param scene { size, heatmap: CanvasImageSource|null, train: Float32Array (x, y, label triples),
- *                test: Float32Array|null (drawn with a dark ring), problem }
+ *                test: Float32Array|null (drawn with a dark ring), problem,
+ *                cursor: { x, y }|null (the keyboard's drawing cursor) }
  */
 export function drawPlot(ctx, scene) {
-  const { size, heatmap, train, test, problem } = scene;
+  const { size, heatmap, train, test, problem, cursor = null } = scene;
   ctx.clearRect(0, 0, size, size);
   if (heatmap) {
     ctx.imageSmoothingEnabled = true;
@@ -59,4 +60,18 @@ export function drawPlot(ctx, scene) {
   };
   drawPoints(train, '#fff');
   if (test) drawPoints(test, '#111');
+  if (cursor) {
+    // A crosshair, dark inside light, visible on either end of the palette.
+    const [cx, cy] = toPlot(cursor.x, cursor.y, size);
+    for (const [colour, width] of [['#fff', 4], ['#1d2327', 2]]) {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      ctx.moveTo(cx - 10, cy);
+      ctx.lineTo(cx + 10, cy);
+      ctx.moveTo(cx, cy - 10);
+      ctx.lineTo(cx, cy + 10);
+      ctx.stroke();
+    }
+  }
 }

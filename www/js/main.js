@@ -4,7 +4,7 @@
 import { Engine, failureMessage, isCoreFailure, loadEngine, panicForTests, resetEngine } from './engine.js';
 import { edgeAt, networkLayout, nodeAt } from './layout.js';
 import { drawNetwork } from './draw-network.js';
-import { drawPlot } from './draw-plot.js';
+import { DOMAIN, drawPlot } from './draw-plot.js';
 import { drawGradientChart } from './draw-chart.js';
 import { decadesSpanned } from './chart.js';
 import { due, formatLoss, heatmapResolutions, LEARNING_RATES, learningRateIndex, nextChunk, throttleInterval, adaptBudget, updateCost } from './frame.js';
@@ -91,6 +91,8 @@ const state = {
   needsTable: false,
   lastTable: -Infinity,
   lastDescription: -Infinity,
+  /** The keyboard's drawing cursor on the plot, in data coordinates (null: none). */
+  plotCursor: null,
   test: null,
   /** The neuron under the pointer (its heatmap fills the plot): { column, index } or null. */
   hover: null,
@@ -269,6 +271,7 @@ function draw() {
     train: state.train,
     test: state.config.showTestData ? state.test : null,
     problem: state.config.problem,
+    cursor: state.drawMode.kind === 'off' ? null : state.plotCursor,
   }));
   const loss = fitCanvas($('loss-chart'));
   drawLossChart(loss.ctx, { width: loss.width, height: loss.height, history: state.losses, log: state.lossLog, cursorEpoch: state.lossCursor });
@@ -1154,11 +1157,16 @@ function onNetworkHover(event) {
 
 /** A click on the plot adds a point of the chosen class (or value), or erases the nearest. */
 function onPlotClick(event) {
-  const mode = state.drawMode;
-  if (mode.kind === 'off') return;
+  if (state.drawMode.kind === 'off') return;
   const rect = $('plot').getBoundingClientRect();
   const size = Math.min(rect.width, rect.height);
   const [x, y] = fromPlot(event.clientX - rect.left, event.clientY - rect.top, size);
+  drawAt(x, y);
+}
+
+/** Adds a point at (x, y), or erases the nearest one, as the drawing mode says. */
+function drawAt(x, y) {
+  const mode = state.drawMode;
   let train = state.train;
   let test = state.test;
   if (mode.kind === 'add') {
@@ -1175,6 +1183,28 @@ function onPlotClick(event) {
     } else return;
   }
   setData(train, test);
+}
+
+/**
+ * Drawing from the keyboard: with a drawing mode on, the arrow keys move a cursor over the focused
+ * plot (half a unit a press, two with Shift) and Enter or Space adds or erases there.
+ */
+function onPlotKey(event) {
+  if (state.drawMode.kind === 'off') return;
+  const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+  const cursor = state.plotCursor ?? { x: 0, y: 0 };
+  if (event.key in moves) {
+    const step = event.shiftKey ? 2 : 0.5;
+    const clamp = (v) => Math.max(-DOMAIN, Math.min(DOMAIN, v));
+    state.plotCursor = { x: clamp(cursor.x + moves[event.key][0] * step), y: clamp(cursor.y + moves[event.key][1] * step) };
+  } else if (event.key === 'Enter' || event.key === ' ') {
+    drawAt(cursor.x, cursor.y);
+    state.plotCursor = cursor;
+  } else return;
+  event.preventDefault();
+  event.stopPropagation(); // these keys draw here; they are not the page's shortcuts
+  $('plot-cursor').textContent = `Cursor at x ${num(state.plotCursor.x)}, y ${num(state.plotCursor.y)}; ${state.train.length / 3} training points.`;
+  state.needsDraw = true;
 }
 
 function setData(train, test) {
@@ -1592,6 +1622,11 @@ function wire() {
     state.needsDraw = true;
   });
   $('plot').addEventListener('click', onPlotClick);
+  $('plot').addEventListener('keydown', onPlotKey);
+  $('plot').addEventListener('blur', () => {
+    state.plotCursor = null;
+    state.needsDraw = true;
+  });
   const canvas = $('network');
   canvas.addEventListener('pointermove', onNetworkHover);
   canvas.addEventListener('pointerleave', () => {
