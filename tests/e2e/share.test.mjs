@@ -213,9 +213,13 @@ test('embed mode shows only the named controls, links back to the full page, and
   ]) {
     const page = await open(env.browser, `${env.url}#preset=deadRelu&embed=1&controls=play,activation&theme=dark`, viewport);
     for (const shown of ['#play', '#activation', '#network', '#plot', '#open-full']) assert.equal(await page.isVisible(shown), true, `${name}: ${shown} shown`);
-    for (const hidden of ['#step', '#learning-rate', '.masthead', '#share', '#dataset-picker', '#gradient-chart']) {
+    for (const hidden of ['#step', '#learning-rate', '#share', '#dataset-picker', '#gradient-chart']) {
       assert.equal(await page.isHidden(hidden), true, `${name}: ${hidden} hidden`);
     }
+    // The masthead is out of sight but still there for screen readers (the page's heading).
+    const masthead = await page.locator('.masthead').boundingBox();
+    assert.ok(masthead.width <= 1 && masthead.height <= 1, `${name}: masthead takes no room`);
+    assert.equal(await page.locator('h1').count(), 1);
     const full = await page.getAttribute('#open-full', 'href');
     assert.match(full, /^\.\/#v=1&preset=deadRelu&.*activation=relu/);
     assert.doesNotMatch(full, /embed=1/, 'the full playground has no embed chrome');
