@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup build serve test test-native test-wasm test-js test-e2e lint bench dist clean
+.PHONY: setup build serve test test-native test-wasm test-js test-e2e lint bench dist fuzz clean
 
 ## Installs what the build needs (idempotent): wasm32 target, exact wasm-bindgen-cli, npm packages.
 setup:
@@ -58,6 +58,26 @@ dist: build
 bench: build
 	cargo build --release --example bench
 	node bench/run.mjs
+
+## Fuzzes the link, model and CSV parsers in turn, FUZZ_SECONDS each (cargo-fuzz, libFuzzer,
+## one job); a crash, timeout or out-of-memory input is saved in fuzz/artifacts/<target>/ and stops
+## the run. Seeds are fuzz/corpus/<target>/seed-*; what libFuzzer adds there stays untracked.
+FUZZ_SECONDS ?= 200
+FUZZ_MAX_LEN ?= 16384
+FUZZ_TARGETS ?= link model csv
+fuzz:
+	@# --locked reproduces cargo-fuzz's own lock file; if the registry mirror lacks a version it
+	@# names, let cargo pick the newest compatible ones instead.
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+	@# cargo-fuzz needs nightly's -Z flags; without a nightly toolchain, stable takes them under
+	@# RUSTC_BOOTSTRAP=1.
+	@if rustup toolchain list | grep -q '^nightly'; then toolchain=+nightly; \
+	else toolchain=; export RUSTC_BOOTSTRAP=1; fi; \
+	for target in $(FUZZ_TARGETS); do \
+		cargo $$toolchain fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) \
+			-rss_limit_mb=2048 -max_len=$(FUZZ_MAX_LEN) -timeout=10 -print_final_stats=1 \
+			|| exit 1; \
+	done
 
 clean:
 	cargo clean

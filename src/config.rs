@@ -8,6 +8,7 @@ use crate::features::Feature;
 use crate::loss::Loss;
 use crate::network::Init;
 use crate::optimizer::{OptimizerKind, Regularization};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -21,15 +22,71 @@ pub const MAX_LEARNING_RATE: f64 = 10.0;
 pub const MAX_REGULARIZATION_RATE: f64 = 10.0;
 /// Seeds travel through JS numbers: keep them exactly representable.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// No setting is a list longer than this (16 layers, 9 features): a longer one is refused before
+/// it is built, so that a hostile link or file cannot make the parser hold much memory.
+pub const MAX_LIST_ITEMS: usize = 64;
 
 /// A loosely typed value, as a JS object or a link provides it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FieldValue {
     Bool(bool),
     Number(f64),
     Text(String),
     List(Vec<FieldValue>),
+}
+
+/// Read by the value's own type, not `#[serde(untagged)]`: untagged buffers every value and copies
+/// each nested list again to try it, so a model file with 100 KB of numbers in lists nested 120
+/// deep held 196 MB at once (memory grew with size × depth).
+impl<'de> Deserialize<'de> for FieldValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldValueVisitor)
+    }
+}
+
+struct FieldValueVisitor;
+
+impl<'de> Visitor<'de> for FieldValueVisitor {
+    type Value = FieldValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number, text, true/false or a list of those")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<FieldValue, E> {
+        Ok(FieldValue::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<FieldValue, E> {
+        Ok(FieldValue::Number(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<FieldValue, E> {
+        Ok(FieldValue::Number(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<FieldValue, E> {
+        Ok(FieldValue::Number(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<FieldValue, E> {
+        Ok(FieldValue::Text(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<FieldValue, E> {
+        Ok(FieldValue::Text(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FieldValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            // No setting is a list of lists; refusing them keeps a hostile file's memory small
+            // (each inner list would cost a buffer of its own).
+            if matches!(item, FieldValue::List(_)) {
+                return Err(de::Error::custom("a list inside a list is not a setting"));
+            }
+            if items.len() == MAX_LIST_ITEMS {
+                return Err(de::Error::custom(format!(
+                    "a list of more than {MAX_LIST_ITEMS} items is not a setting"
+                )));
+            }
+            items.push(item);
+        }
+        Ok(FieldValue::List(items))
+    }
 }
 
 impl fmt::Display for FieldValue {
@@ -234,18 +291,29 @@ impl Given {
         }
     }
 
-    /// A list, given as a list or as comma-separated text.
-    fn list(&self, field: &str) -> Option<Vec<FieldValue>> {
-        match self.get(field)? {
-            FieldValue::List(items) => Some(items.clone()),
-            FieldValue::Text(s) if s.trim().is_empty() => Some(Vec::new()),
-            FieldValue::Text(s) => Some(
+    /// A list, given as a list or as comma-separated text (counted before it is built).
+    fn list(&self, field: &str) -> Result<Option<Vec<FieldValue>>, ConfigError> {
+        let Some(value) = self.get(field) else {
+            return Ok(None);
+        };
+        let items = match value {
+            FieldValue::List(items) => items.clone(),
+            FieldValue::Text(s) if s.trim().is_empty() => Vec::new(),
+            FieldValue::Text(s) => {
+                let count = s.split(',').count();
+                if count > MAX_LIST_ITEMS {
+                    return Err(error(
+                        field,
+                        format!("a list of {count} items is not allowed; no setting takes more than {MAX_LIST_ITEMS}"),
+                    ));
+                }
                 s.split(',')
                     .map(|p| FieldValue::Text(p.trim().to_string()))
-                    .collect(),
-            ),
-            other => Some(vec![other.clone()]),
-        }
+                    .collect()
+            }
+            other => vec![other.clone()],
+        };
+        Ok(Some(items))
     }
 }
 
@@ -315,11 +383,15 @@ impl Config {
         if let Some((key, _)) = given.0.iter().find(|(k, _)| !FIELDS.contains(&k.as_str())) {
             return Err(error(
                 key,
-                format!("unknown field; the fields are {}", FIELDS.join(", ")),
+                // The key quoted: an empty or odd one must still be seen in the message.
+                format!(
+                    "unknown field {key:?}; the fields are {}",
+                    FIELDS.join(", ")
+                ),
             ));
         }
 
-        let network_shape = match given.list("networkShape") {
+        let network_shape = match given.list("networkShape")? {
             None => vec![4, 2],
             Some(items) => {
                 let value = given.get("networkShape").unwrap();
@@ -386,7 +458,7 @@ impl Config {
         let loss = given.choice("loss", &Loss::ALL, default_loss)?;
         check_output(problem, output_activation, loss)?;
 
-        let features = match given.list("features") {
+        let features = match given.list("features")? {
             None => vec![Feature::X, Feature::Y],
             Some(items) => {
                 let mut features = Vec::new();
@@ -705,6 +777,11 @@ mod tests {
 
         let e = with(&[("colour", text("red"))]).unwrap_err();
         assert_eq!(e.field, "colour");
+        assert!(
+            e.to_string()
+                .starts_with("colour: unknown field \"colour\"; the fields are"),
+            "{e}"
+        );
 
         let e = with(&[("problem", text("regression")), ("dataset", text("xor"))]).unwrap_err();
         assert!(e.message.contains("regPlane"), "{e}");
@@ -721,6 +798,33 @@ mod tests {
         assert_eq!(e.field, "seed");
         let e = with(&[("features", text("x,z"))]).unwrap_err();
         assert!(e.message.contains("\"z\""), "{e}");
+    }
+
+    #[test]
+    fn field_values_read_from_json_by_their_type() {
+        use FieldValue::{Bool, List, Number};
+        let read = |json: &str| serde_json::from_str::<FieldValue>(json);
+        assert_eq!(read("true").unwrap(), Bool(true));
+        assert_eq!(read("-3").unwrap(), Number(-3.0));
+        assert_eq!(read("0.25").unwrap(), Number(0.25));
+        assert_eq!(
+            read("18446744073709551615").unwrap(),
+            Number(u64::MAX as f64)
+        );
+        assert_eq!(read("\"4,2\"").unwrap(), text("4,2"));
+        assert_eq!(
+            read("[4, \"x\", false]").unwrap(),
+            List(vec![Number(4.0), text("x"), Bool(false)])
+        );
+        let nested = read("[4, [false]]").unwrap_err().to_string();
+        assert!(nested.contains("a list inside a list"), "{nested}");
+        for bad in ["null", "{}", "[1, {\"a\": 1}]"] {
+            let e = read(bad).unwrap_err().to_string();
+            assert!(
+                e.contains("expected a number, text, true/false or a list of those"),
+                "{bad}: {e}"
+            );
+        }
     }
 
     #[test]

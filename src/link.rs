@@ -242,8 +242,17 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                 options.controls = Some(shown);
             }
             "w" => weights = Some(value.as_str()),
-            "step" => step = value.parse().unwrap_or(0),
-            "epoch" => epoch = value.parse().unwrap_or(0),
+            "step" | "epoch" => {
+                // Bounded as seeds are: the counters reach JS as numbers, and a step of u64::MAX
+                // would overflow at the next update.
+                let counter = if key == "step" { &mut step } else { &mut epoch };
+                match value.parse::<u64>() {
+                    Ok(n) if n <= MAX_SEED => *counter = n,
+                    _ => report.errors.push(format!(
+                        "{key}: {value:?} is not allowed; use a whole number from 0 to {MAX_SEED}; it was ignored"
+                    )),
+                }
+            }
             k if TF_FEATURES.iter().any(|(tf, _)| *tf == k) => {
                 tf_feature_seen = true;
                 if truthy(value) == Some(true) {

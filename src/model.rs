@@ -2,7 +2,7 @@
 //! one checks everything and reports the first problem by its place in the file; on error the
 //! caller's model is untouched, because a new trainer is only built from a file that passed.
 
-use crate::config::{Config, ConfigError, FieldValue};
+use crate::config::{Config, ConfigError, FieldValue, MAX_SEED};
 use crate::trainer::Trainer;
 use crate::Scalar;
 use serde::{Deserialize, Serialize};
@@ -98,6 +98,15 @@ pub fn import(text: &str) -> Result<Trainer, ConfigError> {
             "version {} is not supported; this playground reads version {VERSION}",
             model.version
         )));
+    }
+    // Bounded as seeds are: the counters reach JS as numbers, and a step of u64::MAX would
+    // overflow at the next update.
+    for (name, counter) in [("step", model.step), ("epoch", model.epoch)] {
+        if counter > MAX_SEED {
+            return Err(error(format!(
+                "{name}: {counter} is not allowed; use a whole number from 0 to {MAX_SEED}"
+            )));
+        }
     }
     let fields = model
         .config
