@@ -41,6 +41,24 @@ pub struct Stats {
     pub diverged_at_step: Option<u64>,
 }
 
+/// An evaluation under way: sums over the points done so far (training points first, then test
+/// points), for the parameters of `version`.
+#[derive(Clone, Debug)]
+struct Progress {
+    version: u64,
+    next: usize,
+    train: Sums,
+    test: Sums,
+    /// Per hidden neuron: z ≤ 0 on every training point so far.
+    dead: Vec<Vec<bool>>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Sums {
+    loss: f64,
+    correct: usize,
+}
+
 /// Loss and accuracy over a data set, cached until the weights change.
 #[derive(Clone, Debug, Default)]
 struct Evaluation {
@@ -121,6 +139,11 @@ pub struct Trainer {
     /// A copy of the network for evaluation and heatmaps, so they never overwrite the z, a and δ
     /// that the page is showing.
     scratch: Network,
+    /// The parameters an evaluation spread over several calls works on (see `evaluate_some`):
+    /// its own copy, since training and heatmaps go on in between.
+    evaluator: Network,
+    /// That evaluation's sums so far.
+    progress: Option<Progress>,
     train: Samples,
     test: Samples,
     order: Vec<usize>,
@@ -168,6 +191,8 @@ impl Trainer {
         let parameters = network.parameter_count();
         let mut trainer = Trainer {
             scratch: network.clone(),
+            evaluator: network.clone(),
+            progress: None,
             network,
             train: Samples::default(),
             test: Samples::default(),
@@ -267,7 +292,8 @@ impl Trainer {
         }
         self.config.activation = activation;
         let hidden = self.network.layers.len() - 1;
-        for net in [&mut self.network, &mut self.scratch] {
+        self.progress = None;
+        for net in [&mut self.network, &mut self.scratch, &mut self.evaluator] {
             for layer in &mut net.layers[..hidden] {
                 layer.activation = activation;
             }
@@ -287,6 +313,7 @@ impl Trainer {
         self.cursor = 0;
         self.config.batch_size = self.config.batch_size.clamp(1, self.train.len().max(1));
         self.evaluation = None;
+        self.progress = None;
     }
 
     /// The data set as CSV: training points first, then test points.
@@ -595,6 +622,11 @@ impl Trainer {
         self.backup_step = step;
     }
 
+    /// The step and epoch counters.
+    pub fn counters(&self) -> (u64, u64) {
+        (self.step, self.epoch)
+    }
+
     /// Bumped whenever a parameter changes: caches (heatmaps, evaluation) key on it.
     pub fn params_version(&self) -> u64 {
         self.params_version
@@ -609,51 +641,106 @@ impl Trainer {
         (&mut self.scratch, &self.config)
     }
 
-    fn evaluate(&mut self) -> Evaluation {
-        self.scratch_network();
-        let config = &self.config;
-        let net = &mut self.scratch;
-        let mut dead: Vec<Vec<bool>> = net.layers[..net.layers.len() - 1]
-            .iter()
-            .map(|l| vec![l.activation.can_die(); l.outputs])
-            .collect();
-        let mut run = |set: &Samples, track_dead: bool| -> (Option<Scalar>, Option<Scalar>) {
-            if set.is_empty() {
-                return (None, None);
+    /// Starts an evaluation of the current parameters on the evaluator's copy of them.
+    fn begin_evaluation(&mut self) -> Progress {
+        for (e, n) in self.evaluator.layers.iter_mut().zip(&self.network.layers) {
+            e.weights.copy_from_slice(&n.weights);
+            e.biases.copy_from_slice(&n.biases);
+        }
+        let layers = &self.evaluator.layers;
+        Progress {
+            version: self.params_version,
+            next: 0,
+            train: Sums::default(),
+            test: Sums::default(),
+            dead: layers[..layers.len() - 1]
+                .iter()
+                .map(|l| vec![l.activation.can_die(); l.outputs])
+                .collect(),
+        }
+    }
+
+    /// Evaluates up to `max_points` more points; returns whether every point is done.
+    fn advance_evaluation(&mut self, progress: &mut Progress, max_points: usize) -> bool {
+        let (config, net) = (&self.config, &mut self.evaluator);
+        let total = self.train.len() + self.test.len();
+        let end = progress.next.saturating_add(max_points).min(total);
+        for k in progress.next..end {
+            let (set, i, sums) = if k < self.train.len() {
+                (&self.train, k, &mut progress.train)
+            } else {
+                (&self.test, k - self.train.len(), &mut progress.test)
+            };
+            let (input, target) = set.sample(i);
+            net.forward(input);
+            sums.loss += net.loss_of(target) as f64;
+            if predicted_class(config, net.output()) == actual_class(config, set.points[i].label) {
+                sums.correct += 1;
             }
-            let (mut loss, mut correct) = (0.0f64, 0usize);
-            for k in 0..set.len() {
-                let (input, target) = set.sample(k);
-                net.forward(input);
-                loss += net.loss_of(target) as f64;
-                if predicted_class(config, net.output())
-                    == actual_class(config, set.points[k].label)
-                {
-                    correct += 1;
-                }
-                if track_dead {
-                    for (flags, layer) in dead.iter_mut().zip(&net.layers) {
-                        for (d, &z) in flags.iter_mut().zip(&layer.pre_activations) {
-                            *d &= z <= 0.0;
-                        }
+            if k < self.train.len() {
+                for (flags, layer) in progress.dead.iter_mut().zip(&net.layers) {
+                    for (d, &z) in flags.iter_mut().zip(&layer.pre_activations) {
+                        *d &= z <= 0.0;
                     }
                 }
             }
-            let accuracy = (config.problem != Problem::Regression)
-                .then(|| correct as Scalar / set.len() as Scalar);
-            (Some((loss / set.len() as f64) as Scalar), accuracy)
+        }
+        progress.next = end;
+        end == total
+    }
+
+    fn finish_evaluation(&self, progress: Progress) -> Evaluation {
+        let mean = |sums: Sums, n: usize| -> (Option<Scalar>, Option<Scalar>) {
+            if n == 0 {
+                return (None, None);
+            }
+            let accuracy = (self.config.problem != Problem::Regression)
+                .then(|| sums.correct as Scalar / n as Scalar);
+            (Some((sums.loss / n as f64) as Scalar), accuracy)
         };
-        let (train_loss, train_accuracy) = run(&self.train, true);
-        let (test_loss, test_accuracy) = run(&self.test, false);
+        let (train_loss, train_accuracy) = mean(progress.train, self.train.len());
+        let (test_loss, test_accuracy) = mean(progress.test, self.test.len());
         Evaluation {
             train_loss,
             test_loss,
             train_accuracy,
             test_accuracy,
-            dead,
+            dead: progress.dead,
         }
     }
 
+    /// Every point at once, for the current parameters.
+    fn evaluate(&mut self) -> Evaluation {
+        self.progress = None;
+        let mut progress = self.begin_evaluation();
+        self.advance_evaluation(&mut progress, usize::MAX);
+        self.finish_evaluation(progress)
+    }
+
+    /// An evaluation spread over calls, at most `max_points` points each, so that a big network's
+    /// 2000 points never stall a frame: it evaluates the parameters as they were when it began
+    /// (exactly, on its own copy), while training goes on. Returns true once an evaluation is
+    /// finished; `latest_stats` then reports it. Already evaluated parameters return true at once.
+    pub fn evaluate_some(&mut self, max_points: usize) -> bool {
+        if matches!(&self.evaluation, Some((v, _)) if *v == self.params_version) {
+            self.progress = None;
+            return true;
+        }
+        let mut progress = match self.progress.take() {
+            Some(p) => p,
+            None => self.begin_evaluation(),
+        };
+        if !self.advance_evaluation(&mut progress, max_points.max(1)) {
+            self.progress = Some(progress);
+            return false;
+        }
+        let version = progress.version;
+        let evaluation = self.finish_evaluation(progress);
+        self.evaluation = Some((version, evaluation));
+        true
+    }
+
+    /// The statistics of the current parameters (evaluating every point if they are new).
     pub fn stats(&mut self) -> Stats {
         let version = self.params_version;
         let evaluation = match &self.evaluation {
@@ -664,6 +751,23 @@ impl Trainer {
                 e
             }
         };
+        self.stats_with(evaluation)
+    }
+
+    /// The statistics with the losses, accuracies and dead neurons of the last finished
+    /// evaluation, which may be of parameters a few steps old (see `evaluate_some`); the counters
+    /// and gradient sizes are current.
+    pub fn latest_stats(&mut self) -> Stats {
+        match &self.evaluation {
+            Some((_, e)) => {
+                let e = e.clone();
+                self.stats_with(e)
+            }
+            None => self.stats(),
+        }
+    }
+
+    fn stats_with(&self, evaluation: Evaluation) -> Stats {
         let mut weight_grad_rms = Vec::new();
         let mut delta_rms = Vec::new();
         self.network.weight_grad_rms(&mut weight_grad_rms);

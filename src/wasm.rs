@@ -149,8 +149,8 @@ impl Playground {
 
     /// This playground as a link fragment (without `#`): the version, every setting, the preset
     /// if given, and with `weights` the trained parameters.
-    pub fn link(&mut self, weights: bool, preset: Option<String>) -> String {
-        crate::link::fragment(&mut self.trainer, preset.as_deref(), weights)
+    pub fn link(&self, weights: bool, preset: Option<String>) -> String {
+        crate::link::fragment(&self.trainer, preset.as_deref(), weights)
     }
 
     /// The configuration, counters and every weight and bias as JSON.
@@ -305,6 +305,19 @@ impl Playground {
 
     pub fn stats(&mut self) -> JsValue {
         to_js(&self.trainer.stats())
+    }
+
+    /// Evaluates up to `maxPoints` more points of an evaluation spread over calls; true once one
+    /// is finished (then `latestStats` reports it).
+    #[wasm_bindgen(js_name = evaluateSome)]
+    pub fn evaluate_some(&mut self, max_points: u32) -> bool {
+        self.trainer.evaluate_some(max_points as usize)
+    }
+
+    /// `stats()` with the losses of the last finished evaluation (perhaps a few steps old).
+    #[wasm_bindgen(js_name = latestStats)]
+    pub fn latest_stats(&mut self) -> JsValue {
+        to_js(&self.trainer.latest_stats())
     }
 
     /// After a divergence, brings back the last finite parameters. Returns whether it did.

@@ -178,10 +178,10 @@ const TENSORFLOW_LINK: &str = "#activation=tanh&batchSize=10&dataset=circle&regD
 
 static LINKS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut links = vec![TENSORFLOW_LINK.to_string()];
-    for (k, mut t) in example_trainers().into_iter().enumerate() {
-        links.push(format!("#{}", link::fragment(&mut t, None, false)));
+    for (k, t) in example_trainers().into_iter().enumerate() {
+        links.push(format!("#{}", link::fragment(&t, None, false)));
         let preset = PRESETS[k % PRESETS.len()].name;
-        links.push(link::fragment(&mut t, Some(preset), true) + "&embed=1&controls=play,step");
+        links.push(link::fragment(&t, Some(preset), true) + "&embed=1&controls=play,step");
     }
     links
 });
@@ -625,7 +625,7 @@ fn worst_inputs() -> Vec<(&'static str, Parser, String)> {
 fn largest_valid_inputs_fit_the_trainer_allowance() {
     let mut t = largest_trainer();
     let (fragment, file, data) = (
-        link::fragment(&mut t, Some("spiral"), true),
+        link::fragment(&t, Some("spiral"), true),
         model::export(&mut t),
         t.export_csv(),
     );
@@ -723,7 +723,7 @@ fn an_empty_config_key_is_named_in_quotes() {
 #[test]
 fn counters_beyond_two_to_the_53_are_rejected() {
     let mut t = trainer(&[]);
-    let with_weights = link::fragment(&mut t, None, true);
+    let with_weights = link::fragment(&t, None, true);
     let exported: serde_json::Value = serde_json::from_str(&model::export(&mut t)).unwrap();
     for counter in ["step", "epoch"] {
         for value in ["18446744073709551615", "9007199254740992", "-1", "1.5", "x"] {

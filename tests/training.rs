@@ -428,3 +428,57 @@ fn with_no_training_data_nothing_trains_and_nothing_panics() {
         Ok(2)
     );
 }
+
+#[test]
+fn an_evaluation_spread_over_calls_is_exact_for_the_parameters_it_began_with() {
+    let mut t = trainer(&[("networkShape", "6,4"), ("numPoints", "300")]);
+    t.step(5);
+    // Unchanged parameters: chunks give exactly what one full pass gives.
+    let whole = t.clone().stats();
+    let mut calls = 1;
+    while !t.evaluate_some(37) {
+        calls += 1;
+    }
+    assert!(calls >= 300 / 37, "{calls} calls");
+    let spread = t.latest_stats();
+    assert_eq!(
+        (
+            spread.train_loss,
+            spread.test_loss,
+            spread.train_accuracy,
+            spread.dead_count
+        ),
+        (
+            whole.train_loss,
+            whole.test_loss,
+            whole.train_accuracy,
+            whole.dead_count
+        )
+    );
+    assert!(t.evaluate_some(1), "evaluated parameters are done at once");
+
+    // Training (and heatmaps on the scratch copy) between the calls: the result belongs to the
+    // parameters of the first call, and the counters are current.
+    let snapshot = t.clone();
+    t.step(1);
+    let began = t.clone();
+    assert!(!t.evaluate_some(50));
+    t.step(10);
+    t.scratch_network();
+    while !t.evaluate_some(50) {
+        t.step(1);
+    }
+    let latest = t.latest_stats();
+    let exact = began.clone().stats();
+    assert_eq!(
+        (latest.train_loss, latest.test_loss),
+        (exact.train_loss, exact.test_loss)
+    );
+    assert_ne!(latest.train_loss, snapshot.clone().stats().train_loss);
+    assert_eq!(latest.step, t.stats().step);
+    assert_ne!(
+        t.stats().train_loss,
+        latest.train_loss,
+        "stats() is of the current parameters"
+    );
+}

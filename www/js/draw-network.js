@@ -16,13 +16,16 @@ const GREY = [232, 234, 235];
  *   selected: { column, index } | { layer, i, j } | { layer, i, bias } | null,
  *   highlight: { nodes: [{column, index}], edges: [{layer, i, j}] } | null   (explain mode)
  *   story: { kind, layer, progress, snap, reduced } | null                    (the animated step)
+ *   edgeImage: CanvasImageSource | null   (the edges, drawn by drawEdgeLayer; else drawn here)
  * }
  */
 export function drawNetwork(ctx, scene) {
   const { width, height } = scene;
   ctx.clearRect(0, 0, width, height);
   const dim = scene.highlight ? 0.25 : 1;
-  drawEdges(ctx, scene, dim);
+  // A dense network's edges may come drawn already (see drawEdgeLayer): one blit per frame.
+  if (scene.edgeImage) ctx.drawImage(scene.edgeImage, 0, 0, width, height);
+  else drawEdges(ctx, scene, dim);
   drawResidualEdges(ctx, scene);
   if (scene.highlight) drawHighlightedEdges(ctx, scene);
   if (scene.story) drawStorySignals(ctx, scene);
@@ -51,16 +54,31 @@ function curve(ctx, a, b, half) {
 }
 
 /** Above this many edges, edges of similar weight are stroked together (one path per bucket). */
-const BUCKETED_EDGES = 400;
+export const BUCKETED_EDGES = 400;
+
+/** Edges in a network of `sizes`. */
+export function edgeCount(sizes) {
+  let edges = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) edges += sizes[l] * sizes[l + 1];
+  return edges;
+}
+
+/**
+ * The edges alone, onto their own canvas (`ctx` scaled to CSS pixels): a dense network's
+ * thousands of lines take longer to rasterise than a frame, so the page redraws them a few times
+ * a second and blits them in between (scene.edgeImage).
+ */
+export function drawEdgeLayer(ctx, scene) {
+  ctx.clearRect(0, 0, scene.width, scene.height);
+  drawEdges(ctx, scene, scene.highlight ? 0.25 : 1);
+}
 const BUCKETS = 12;
 const BUCKET_RANGE = 3;
 
 function drawEdges(ctx, { layout, weights }, alpha) {
   const { columns, size } = layout;
   ctx.lineCap = 'round';
-  let edges = 0;
-  for (let l = 0; l + 1 < columns.length; l++) edges += columns[l].length * columns[l + 1].length;
-  if (edges <= BUCKETED_EDGES) {
+  if (edgeCount(columns.map((c) => c.length)) <= BUCKETED_EDGES) {
     forEachEdge(columns, weights, (from, to, value) => {
       ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
       ctx.lineWidth = edgeWidth(value);

@@ -149,6 +149,14 @@ export class Engine {
   stats() {
     return this.playground.stats();
   }
+  /** Up to `maxPoints` more points of an evaluation spread over frames; true once one is done. */
+  evaluateSome(maxPoints) {
+    return this.playground.evaluateSome(maxPoints);
+  }
+  /** stats() with the last finished evaluation's losses (of parameters perhaps a few steps old). */
+  latestStats() {
+    return this.playground.latestStats();
+  }
   restore() {
     return this.playground.restore();
   }

@@ -3,7 +3,7 @@
 // mode and the inspector read snapshots of the engine's buffers, so they can replay a step.
 import { Engine, failureMessage, isCoreFailure, loadEngine, panicForTests, resetEngine } from './engine.js';
 import { edgeAt, networkLayout, nodeAt } from './layout.js';
-import { drawNetwork } from './draw-network.js';
+import { BUCKETED_EDGES, drawEdgeLayer, drawNetwork, edgeCount } from './draw-network.js';
 import { DOMAIN, drawPlot } from './draw-plot.js';
 import { drawGradientChart } from './draw-chart.js';
 import { decadesSpanned } from './chart.js';
@@ -34,6 +34,8 @@ const CHECKPOINT_INTERVAL_MS = 1000;
 const SUMMARY_INTERVAL_MS = 10000;
 const TABLE_INTERVAL_MS = 500;
 const DESCRIPTION_INTERVAL_MS = 1000;
+/** How long one frame's share of an evaluation over every data point may take. */
+const EVALUATION_SLICE_MS = 3;
 /** A big layer animates only its strongest signals: thousands of moving pulses are noise. */
 const PULSES_PER_LAYER = 64;
 /** One phase of the animated step at normal speed. */
@@ -93,6 +95,14 @@ const state = {
   lastDescription: -Infinity,
   /** The keyboard's drawing cursor on the plot, in data coordinates (null: none). */
   plotCursor: null,
+  /** The −/+ buttons' height over the network canvas, kept by a ResizeObserver. */
+  controlsHeight: 0,
+  controlsObserver: null,
+  /** The evaluation spread over frames: points per frame, and the time spent so far. */
+  evaluationPoints: 256,
+  evaluationMs: 0,
+  /** A dense network's edges, drawn on their own canvas: { canvas, key, drawnAt, cost }. */
+  edgeLayer: null,
   test: null,
   /** The neuron under the pointer (its heatmap fills the plot): { column, index } or null. */
   hover: null,
@@ -226,6 +236,28 @@ function currentStoryPhase() {
   return s ? phaseAt(s.timeline, performance.now() - s.startedAt) : null;
 }
 
+/**
+ * A dense network's edges on their own canvas, redrawn when the canvas or the highlighting
+ * changes and otherwise at most as often as their measured cost allows (15 % of the time, and
+ * never more than 10 times a second): weights move little between redraws.
+ */
+function edgeLayer(scene) {
+  const ratio = window.devicePixelRatio || 1;
+  const key = `${scene.width}x${scene.height}@${ratio}:${scene.highlight ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${scene.layout.columns[0][0].y}`;
+  const now = performance.now();
+  const layer = state.edgeLayer;
+  if (layer && layer.key === key && !due(layer.drawnAt, now, throttleInterval(layer.cost, 0.15, 100))) return layer.canvas;
+  const canvas = layer?.canvas ?? document.createElement('canvas');
+  canvas.width = Math.round(scene.width * ratio);
+  canvas.height = Math.round(scene.height * ratio);
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const t0 = performance.now();
+  drawEdgeLayer(ctx, scene);
+  state.edgeLayer = { canvas, key, drawnAt: now, cost: updateCost(layer?.cost ?? 0, performance.now() - t0, 1) };
+  return canvas;
+}
+
 function residualLayers() {
   const sizes = state.engine.sizes;
   return sizes.slice(1).map((n, l) => state.config.residual && l < sizes.length - 2 && sizes[l] === n);
@@ -237,8 +269,7 @@ function draw() {
   const margin = net.width < 500 ? 24 : 40;
   // The −/+ buttons sit over the top of the canvas: keep the nodes below them (on a phone they
   // are 44 px targets, stacked).
-  const controls = $('neuron-controls').firstElementChild?.offsetHeight ?? 0;
-  const layout = networkLayout(engine.sizes, net.width, net.height, { margin, top: Math.max(0, controls + 6 - margin) });
+  const layout = networkLayout(engine.sizes, net.width, net.height, { margin, top: Math.max(0, state.controlsHeight + 6 - margin) });
   state.layout = layout;
   const storyPhase = currentStoryPhase();
   const story = storyPhase && state.story
@@ -249,7 +280,7 @@ function draw() {
     const { nodes, edges } = currentExplanation();
     highlight = { nodes, edges };
   }
-  timed('drawNetwork', () => drawNetwork(net.ctx, {
+  const scene = {
     width: net.width,
     height: net.height,
     layout,
@@ -262,7 +293,10 @@ function draw() {
     selected: state.selected,
     highlight,
     story,
-  }));
+    edgeImage: null,
+  };
+  if (edgeCount(engine.sizes) > BUCKETED_EDGES) scene.edgeImage = edgeLayer(scene);
+  timed('drawNetwork', () => drawNetwork(net.ctx, scene));
   const plot = fitCanvas($('plot'));
   const hovered = hoveredNode();
   timed('drawPlot', () => drawPlot(plot.ctx, {
@@ -296,8 +330,28 @@ function refreshStats() {
   state.needsStats = false;
 }
 
-function showStats() {
-  const s = (state.stats = state.engine.stats());
+/** One frame's share of an evaluation; the statistics are shown when it is complete. */
+function evaluateSlice() {
+  const t0 = performance.now();
+  const done = state.engine.evaluateSome(state.evaluationPoints);
+  const ms = performance.now() - t0;
+  state.evaluationMs += ms;
+  if (!done) {
+    // A full slice ran: size the next one to EVALUATION_SLICE_MS.
+    state.evaluationPoints = Math.max(32, Math.round((state.evaluationPoints * EVALUATION_SLICE_MS) / Math.max(ms, 0.01)));
+    return;
+  }
+  showStats(true);
+  const now = performance.now();
+  state.statsCost = updateCost(state.statsCost, state.evaluationMs + (now - t0 - ms), 1);
+  state.evaluationMs = 0;
+  state.lastStats = now;
+  state.needsStats = false;
+}
+
+/** Shows the statistics: exact for the current parameters, or (`latest`) the last evaluation's. */
+function showStats(latest = false) {
+  const s = (state.stats = latest ? state.engine.latestStats() : state.engine.stats());
   $('epoch').textContent = String(s.epoch);
   $('step-count').textContent = String(s.step);
   $('train-loss').textContent = formatLoss(s.trainLoss);
@@ -1131,6 +1185,17 @@ function buildNeuronControls() {
       return group;
     }),
   );
+  // Their height, from a ResizeObserver: reading offsetHeight while drawing would force a layout
+  // in every frame (on the largest network that doubled the frame interval).
+  state.controlsObserver?.disconnect();
+  const first = $('neuron-controls').firstElementChild;
+  state.controlsHeight = 0;
+  if (!first) return;
+  state.controlsObserver = new ResizeObserver(() => {
+    state.controlsHeight = first.offsetHeight;
+    state.needsDraw = true;
+  });
+  state.controlsObserver.observe(first);
 }
 
 function placeNeuronControls(layout) {
@@ -1331,7 +1396,10 @@ function frameWork(now) {
   }
   updateStory(now);
   state.comparison?.frame();
-  if (state.needsStats && due(state.lastStats, now, throttleInterval(state.statsCost, 0.1))) timed('stats', refreshStats);
+  if (state.needsStats && due(state.lastStats, now, throttleInterval(state.statsCost, 0.1))) {
+    // While training plays, the evaluation over every point is spread over frames, a few ms each.
+    timed('stats', state.playing ? evaluateSlice : refreshStats);
+  }
   if (state.needsHeatmaps && due(state.lastHeatmap, now, throttleInterval(state.heatmapCost, 0.15, HEATMAP_INTERVAL_MS))) {
     const t0 = performance.now();
     refreshHeatmaps();
@@ -1373,7 +1441,8 @@ function describePlane(node) {
   const anchors = state.config.problem === 'multiclass' && node === -1
     ? CLASS_COLOURS.slice(0, state.config.classes).map((c, k) => [`class ${k + 1}`, c])
     : [['negative (orange)', NEGATIVE], ['near zero (grey)', ZERO], ['positive (blue)', POSITIVE]];
-  const resolution = 24;
+  // The thumbnails' resolution: the core has just computed every node's map at it (a cache hit).
+  const resolution = heatmapResolutions(state.engine.sizes, { plotMax: PLOT_RESOLUTION, thumbMax: THUMB_RESOLUTION }).thumb;
   return describeHeatmap(state.engine.heatmap(node, resolution).slice(), resolution, anchors);
 }
 
