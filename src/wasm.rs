@@ -314,6 +314,13 @@ impl Playground {
         self.trainer.evaluate_some(max_points as usize)
     }
 
+    /// Panics on purpose, inside a method (so, like a real panic, it leaves this object borrowed):
+    /// the tests use it to check that a panic is contained and the page recovers.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&mut self) {
+        panic!("a deliberate panic, for the tests of panic recovery");
+    }
+
     /// `stats()` with the losses of the last finished evaluation (perhaps a few steps old).
     #[wasm_bindgen(js_name = latestStats)]
     pub fn latest_stats(&mut self) -> JsValue {
@@ -525,12 +532,6 @@ pub fn contain_panics() {
 #[wasm_bindgen(js_name = panicPrefix)]
 pub fn panic_prefix() -> String {
     PANIC_PREFIX.to_string()
-}
-
-/// Panics on purpose: the tests use it to check that a panic is contained and the page recovers.
-#[wasm_bindgen(js_name = panicForTests)]
-pub fn panic_for_tests() {
-    panic!("a deliberate panic, for the tests of panic recovery");
 }
 
 fn param(layer: usize, index: usize, is_bias: bool) -> Param {

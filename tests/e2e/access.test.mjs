@@ -52,7 +52,7 @@ test('a step taken from the keyboard is announced, and ? lists the shortcuts', a
   assert.equal(await page.getAttribute('#step-summary', 'aria-live'), 'polite');
   assert.match(said, new RegExp(`Dead neurons: ${stats.deadCount} of ${stats.hiddenCount}\\.$`));
   assert.match(said, /Training loss [\d.e-]+, (down|up) [\d.e-]+\./);
-  assert.match(said, /Largest gradient: weight \d+ into neuron \d+ of layer \d+, ∂L\/∂W = -?[\d.e-]+\./);
+  assert.match(said, /Largest gradient: ∂L\/∂W\d\[\d+\]\[\d+\] = -?[\d.e-]+\./);
   await page.keyboard.press('?');
   assert.equal(await page.isVisible('#shortcuts'), true);
   assert.match(await page.textContent('#shortcuts'), /Play or pause training/);
@@ -88,7 +88,7 @@ test('keyboard only: a training step, then the inspector reached along an edge, 
   await page.keyboard.press('ArrowDown'); // the next edge out of y: W[1][1]
   const selected = await page.evaluate(() => window.backpropPlayground.state.selected);
   assert.deepEqual(selected, { layer: 0, i: 1, j: 1 });
-  assert.match(await page.textContent('#network-focus'), /weight from neuron 2 of the input to neuron 2 of the hidden layer 1/);
+  assert.match(await page.textContent('#network-focus'), /the weight W1\[1\]\[1\] from input 1 to hidden neuron 1 of layer 1/);
   assert.equal(await page.isVisible('#inspector'), true);
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'inspector');
@@ -106,7 +106,7 @@ test('the table view shows the core’s z, a, δ, W and ∂L/∂W, layer by laye
   const page = await open(env.browser, `${env.url}#v=1&networkShape=3,2&seed=8`);
   await page.selectOption('#speed', '0');
   await page.click('#table-toggle');
-  assert.equal(await page.getAttribute('#table-toggle', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('#table-toggle', 'aria-expanded'), 'true');
   await page.selectOption('#table-layer', '1');
   await page.waitForFunction(() => /Hidden layer 2/.test(document.querySelector('#table-body caption')?.textContent));
   const { shown, core } = await page.evaluate(() => {
@@ -283,11 +283,18 @@ test('drawing data from the keyboard: a cursor on the plot adds and erases point
   const last = await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(-3)));
   assert.deepEqual(last, [2, 1, 1], 'a blue point at (2, 1)');
   assert.match(await page.textContent('#plot-cursor'), /Cursor at x 2, y 1/);
+  // The cursor stays at (2, 1) while the mode changes: Erase removes exactly that point.
   await page.focus('#draw-modes button:nth-child(4)'); // Erase
   await page.keyboard.press('Enter');
   await page.focus('#plot');
   await page.keyboard.press('Enter');
   assert.equal(await count(), before, 'erased again');
+  const left = await page.evaluate(() => {
+    const t = window.backpropPlayground.state.train;
+    for (let k = 0; k < t.length; k += 3) if (t[k] === 2 && t[k + 1] === 1) return true;
+    return false;
+  });
+  assert.equal(left, false, 'the point at (2, 1) is the one erased');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -28,8 +28,8 @@ test('a panic in the core shows what happened, keeps the setup, and a reset brin
   await page.waitForFunction(() => window.backpropPlayground.state.checkpoint?.step > 20, null, { timeout: 10000 });
   // A panic inside a training step, as the frame loop meets it.
   await page.evaluate(() => {
-    const { state, panicForTests } = window.backpropPlayground;
-    state.engine.step = () => panicForTests();
+    const { state } = window.backpropPlayground;
+    state.engine.step = () => state.engine.panicForTests();
   });
   const shown = await crashDialog(page);
   assert.match(shown.message, /deliberate panic/);
@@ -62,13 +62,34 @@ test('a panic in the core shows what happened, keeps the setup, and a reset brin
   await page.click('#play');
 
   // A panic in an event handler (outside the frame loop) is caught too, and recovered again.
-  await page.evaluate(() => setTimeout(() => window.backpropPlayground.panicForTests()));
+  await page.evaluate(() => setTimeout(() => window.backpropPlayground.state.engine.panicForTests()));
   const again = await crashDialog(page);
   assert.match(again.message, /deliberate panic/);
   await page.click('#crash-reset');
   await page.waitForFunction(() => !document.getElementById('crash').open);
   await page.click('#step');
   assert.ok((await page.evaluate(() => window.backpropPlayground.state.engine.stats().step)) > again.step);
+
+  // A panic inside a method that an ordinary try/catch guards (a setting changed in the page):
+  // it is still a failure of the core, not a message about the setting.
+  await page.evaluate(() => {
+    const { engine } = window.backpropPlayground.state;
+    engine.playground.setConfig = () => engine.playground.panicForTests();
+  });
+  await page.selectOption('#activation', 'tanh');
+  const third = await crashDialog(page);
+  assert.match(third.message, /deliberate panic/);
+  // Escape twice: the dead page stays covered.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.getElementById('crash').open), true);
+  // Shortcuts do not reach the dead instance either.
+  await page.keyboard.press('r');
+  await page.click('#crash-reset');
+  await page.waitForFunction(() => !document.getElementById('crash').open);
+  await page.click('#step');
+  assert.ok((await page.evaluate(() => window.backpropPlayground.state.engine.stats().step)) > third.step);
   // The deliberate panics are the only errors the page reported.
   assert.deepEqual(page.problems.filter((p) => !/deliberate panic/.test(p)), []);
   await page.close();

@@ -26,8 +26,15 @@ test('Shift and the arrows walk along edges, and ← → lead back to their neur
   assert.deepEqual(moveFocus({ layer: 2, i: 0, bias: true }, 'ArrowUp', false, sizes), { column: 3, index: 0 });
 });
 
-test('a selection is described in words', () => {
-  assert.equal(describeFocus({ column: 0, index: 1 }, sizes), 'neuron 2 of 2 in the input');
-  assert.equal(describeFocus({ layer: 1, i: 0, j: 2 }, sizes), 'the weight from neuron 3 of the hidden layer 1 to neuron 1 of the hidden layer 2');
-  assert.equal(describeFocus({ layer: 2, i: 0, bias: true }, sizes), 'the bias of neuron 1 in the output layer');
+test('a selection is described in words, numbered as the inspector numbers it', () => {
+  assert.equal(describeFocus({ column: 0, index: 1 }, sizes), 'input 1, one of 2');
+  assert.equal(describeFocus({ column: 1, index: 0 }, sizes), 'hidden neuron 0 of layer 1, one of 4');
+  assert.equal(describeFocus({ layer: 1, i: 0, j: 2 }, sizes), 'the weight W2[0][2] from hidden neuron 2 of layer 1 to hidden neuron 0 of layer 2');
+  assert.equal(describeFocus({ layer: 2, i: 0, bias: true }, sizes), 'the bias of output neuron 0');
+});
+
+test('keys other than the arrows are not moves, whatever is selected', () => {
+  for (const sel of [null, { column: 1, index: 0 }, { layer: 0, i: 0, j: 0 }, { layer: 0, i: 1, bias: true }]) {
+    for (const key of ['Tab', 'Shift', '?', 'r', ' ']) assert.equal(moveFocus(sel, key, false, sizes), undefined, `${key} on ${JSON.stringify(sel)}`);
+  }
 });

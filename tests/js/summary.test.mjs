@@ -13,12 +13,13 @@ test('the summary says the step, the loss and which way it moved, the largest gr
   const largest = { layer: 0, i: 2, j: 1, value: -0.0312 };
   assert.equal(
     stepSummary({ step: 12, loss: 0.25, previousLoss: 0.3, largest, dead: 1, hidden: 6 }),
-    'Step 12. Training loss 0.250, down 0.050. Largest gradient: weight 2 into neuron 3 of layer 1, ∂L/∂W = -0.0312. Dead neurons: 1 of 6.',
+    'Step 12. Training loss 0.250, down 0.050. Largest gradient: ∂L/∂W1[2][1] = -0.0312. Dead neurons: 1 of 6.',
   );
   assert.match(stepSummary({ step: 3, loss: 0.4, previousLoss: 0.3, largest, dead: 0, hidden: 4 }), /0\.400, up 0\.100/);
   assert.match(stepSummary({ step: 1, loss: 0.4, previousLoss: null, largest: null, dead: 0, hidden: 4 }), /^Step 1\. Training loss 0\.400\. Dead/);
   assert.match(stepSummary({ step: 9, loss: Infinity, previousLoss: 1, largest, dead: 0, hidden: 4 }), /∞: training diverged/);
   assert.match(stepSummary({ step: 0, loss: null, largest: null, dead: 0, hidden: 4 }), /no training data/);
+  assert.match(stepSummary({ step: 2, loss: 0.1, previousLoss: 0.1, largest: { layer: 0, i: 0, j: 0, value: 0 }, dead: 4, hidden: 4 }), /unchanged\. Every gradient is zero\./);
 });
 
 test('the table view has a row per neuron and per weight, W[i][j] from input j to neuron i', async () => {
@@ -31,10 +32,10 @@ test('the table view has a row per neuron and per weight, W[i][j] from input j t
     ],
   };
   const { neurons, weights } = layerRows(snap, 0);
-  assert.deepEqual(neurons[2], { neuron: 3, z: 3, a: 6, delta: 9, bias: 0.3, biasGrad: 1 });
+  assert.deepEqual(neurons[2], { neuron: 2, z: 3, a: 6, delta: 9, bias: 0.3, biasGrad: 1 });
   assert.equal(weights.length, 6);
-  assert.deepEqual(weights[3], { from: 2, to: 2, w: 22, grad: -22 });
-  assert.deepEqual(weights[4], { from: 1, to: 3, w: 31, grad: -31 });
+  assert.deepEqual(weights[3], { from: 1, to: 1, w: 22, grad: -22 });
+  assert.deepEqual(weights[4], { from: 0, to: 2, w: 31, grad: -31 });
   assert.equal(layerName(0, 2), 'Hidden layer 1');
   assert.equal(layerName(1, 2), 'Output layer');
 });

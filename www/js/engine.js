@@ -17,16 +17,30 @@ let wasm = null;
 let compiled = null;
 let instances = 1;
 let panicPrefix = null;
+/** This instance has failed (see isCoreFailure). */
+let failed = false;
 
 function contain() {
   glue.containPanics();
   panicPrefix = glue.panicPrefix();
 }
 
+/** Compiles the wasm file: streaming when the server says application/wasm, else from its bytes. */
+async function compile() {
+  const response = await fetch(WASM_URL);
+  if (!response.ok) throw new Error(`${WASM_URL.pathname} could not be loaded (HTTP ${response.status})`);
+  try {
+    return await WebAssembly.compileStreaming(response.clone());
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e; // a wrong Content-Type: compile the bytes instead
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
 /** Loads the wasm module in a page (fetches pkg/backprop_playground_bg.wasm). */
 export async function loadEngine() {
   if (wasm) return;
-  compiled ??= await WebAssembly.compileStreaming(fetch(WASM_URL));
+  compiled ??= await compile();
   wasm = await glue.default({ module_or_path: compiled });
   contain();
 }
@@ -45,6 +59,7 @@ export function loadEngineSync(bytes) {
  */
 export async function resetEngine() {
   if (!compiled) throw new Error('the engine is not loaded yet: call loadEngine() first');
+  failed = false;
   const url = new URL(`../pkg/backprop_playground.js?instance=${++instances}`, import.meta.url);
   glue = await import(url.href);
   wasm = await glue.default({ module_or_path: compiled });
@@ -56,8 +71,12 @@ export async function resetEngine() {
  * memory), rather than an ordinary rejection of bad input.
  */
 export function isCoreFailure(error) {
-  if (error instanceof WebAssembly.RuntimeError) return true;
-  return error instanceof Error && panicPrefix !== null && error.message.startsWith(panicPrefix);
+  const failure = error instanceof WebAssembly.RuntimeError
+    || (error instanceof Error && panicPrefix !== null && error.message.startsWith(panicPrefix));
+  // After one failure every error of this instance is one: a panic inside a method leaves its
+  // object borrowed, and later calls fail with "recursive use of an object…".
+  if (failure) failed = true;
+  return failure || (failed && error instanceof Error);
 }
 
 /** The panic's own message, without the prefix. */
@@ -66,10 +85,6 @@ export function failureMessage(error) {
   return panicPrefix && message.startsWith(panicPrefix) ? message.slice(panicPrefix.length) : message;
 }
 
-/** Panics inside the core on purpose (for the tests of recovery). */
-export function panicForTests() {
-  glue.panicForTests();
-}
 
 /** The wasm linear memory (for tests that grow it). */
 export function wasmMemory() {
@@ -102,6 +117,15 @@ export class Engine {
   free() {
     this.views.clear();
     this.playground.free();
+  }
+
+  /**
+   * Lets go of an engine whose instance failed, without calling into it: its glue will not try
+   * to free it later either (which would call the dead instance).
+   */
+  forget() {
+    this.views.clear();
+    this.playground.__destroy_into_raw?.();
   }
 
   /** A live view of one layer's buffer (`kind` from BUFFERS), re-created when stale. */
@@ -148,6 +172,10 @@ export class Engine {
   }
   stats() {
     return this.playground.stats();
+  }
+  /** Panics inside the core on purpose (for the tests of recovery). */
+  panicForTests() {
+    this.playground.panicForTests();
   }
   /** Up to `maxPoints` more points of an evaluation spread over frames; true once one is done. */
   evaluateSome(maxPoints) {

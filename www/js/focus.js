@@ -2,7 +2,8 @@
 // it is tested in Node. A selection is a neuron { column, index } or a weight { layer, i, j }
 // (W[i][j] of weight layer `layer`: from neuron j of column `layer` to neuron i of the next column).
 //
-//   on a neuron:  ↑ ↓ the neuron above or below · ← → the next column's neuron at the same height
+//   on a neuron:  ↑ ↓ the neuron above or below · ← → the neuron of the same index (or the last)
+//                 in the column before or after
 //                 Shift+→ its first outgoing edge · Shift+← its first incoming edge
 //   on an edge:   ↑ ↓ the next edge out of the same source · Shift+↑ ↓ the next edge into the same
 //                 target · → the neuron it leads to · ← the neuron it comes from
@@ -13,6 +14,8 @@ const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
 export function moveFocus(selection, key, shift, sizes) {
   const last = sizes.length - 1;
   const sel = selection ?? { column: 0, index: 0 };
+  const arrows = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'];
+  if (!arrows.includes(key)) return undefined; // every other key keeps its own meaning (Tab!)
   if ('bias' in sel) return { column: sel.layer + 1, index: sel.i };
   if ('column' in sel) {
     const { column, index } = sel;
@@ -32,11 +35,15 @@ export function moveFocus(selection, key, shift, sizes) {
   return undefined;
 }
 
-/** Words for a selection, for the canvas's accessible label. */
+/**
+ * Words for a selection, for the canvas's accessible description. Neurons are numbered from 0,
+ * as in the inspector and the notation (W₁[i][j]); layers from 1.
+ */
 export function describeFocus(sel, sizes) {
   if (!sel) return 'nothing selected';
-  const column = (c) => (c === 0 ? 'input' : c === sizes.length - 1 ? 'output layer' : `hidden layer ${c}`);
-  if ('column' in sel) return `neuron ${sel.index + 1} of ${sizes[sel.column]} in the ${column(sel.column)}`;
-  if ('bias' in sel) return `the bias of neuron ${sel.i + 1} in the ${column(sel.layer + 1)}`;
-  return `the weight from neuron ${sel.j + 1} of the ${column(sel.layer)} to neuron ${sel.i + 1} of the ${column(sel.layer + 1)}`;
+  const last = sizes.length - 1;
+  const neuron = (c, i) => (c === 0 ? `input ${i}` : c === last ? `output neuron ${i}` : `hidden neuron ${i} of layer ${c}`);
+  if ('column' in sel) return `${neuron(sel.column, sel.index)}, one of ${sizes[sel.column]}`;
+  if ('bias' in sel) return `the bias of ${neuron(sel.layer + 1, sel.i)}`;
+  return `the weight W${sel.layer + 1}[${sel.i}][${sel.j}] from ${neuron(sel.layer, sel.j)} to ${neuron(sel.layer + 1, sel.i)}`;
 }

@@ -1,7 +1,7 @@
 // The page: wires the controls to the engine and runs the one animation loop. Training runs inside
 // a per-frame time budget; drawing happens only when something changed. The animated step, explain
 // mode and the inspector read snapshots of the engine's buffers, so they can replay a step.
-import { Engine, failureMessage, isCoreFailure, loadEngine, panicForTests, resetEngine } from './engine.js';
+import { Engine, failureMessage, isCoreFailure, loadEngine, resetEngine } from './engine.js';
 import { edgeAt, networkLayout, nodeAt } from './layout.js';
 import { BUCKETED_EDGES, drawEdgeLayer, drawNetwork, edgeCount } from './draw-network.js';
 import { DOMAIN, drawPlot } from './draw-plot.js';
@@ -93,6 +93,7 @@ const state = {
   needsTable: false,
   lastTable: -Infinity,
   lastDescription: -Infinity,
+  needsDescription: false,
   /** The keyboard's drawing cursor on the plot, in data coordinates (null: none). */
   plotCursor: null,
   /** The −/+ buttons' height over the network canvas, kept by a ResizeObserver. */
@@ -159,6 +160,12 @@ function showMessage(text, action) {
     };
   }
   $('message').hidden = false;
+}
+
+/** An error from the engine: a failure of the core goes to the crash dialog, the rest is shown. */
+function reportError(e, before = '') {
+  if (isCoreFailure(e)) coreFailed(e);
+  else showMessage(`${before}${e.message}`);
 }
 
 function hideMessage() {
@@ -305,7 +312,7 @@ function draw() {
     train: state.train,
     test: state.config.showTestData ? state.test : null,
     problem: state.config.problem,
-    cursor: state.drawMode.kind === 'off' ? null : state.plotCursor,
+    cursor: state.drawMode.kind === 'off' || document.activeElement !== $('plot') ? null : state.plotCursor,
   }));
   const loss = fitCanvas($('loss-chart'));
   drawLossChart(loss.ctx, { width: loss.width, height: loss.height, history: state.losses, log: state.lossLog, cursorEpoch: state.lossCursor });
@@ -558,19 +565,25 @@ function fillDrawModes(c) {
 
 /** Something changed the weights or the data: recompute what is shown. While training plays,
  *  the statistics (a pass over all the data) are refreshed at a rate their cost allows. */
-function changed() {
+/** The parameters changed: everything that shows them is due; `now` refreshes the statistics at once. */
+function changed(now = !state.playing) {
   state.needsStats = true;
   state.needsTable = true;
-  if (!state.playing) refreshStats();
+  state.needsDescription = true;
+  if (now) refreshStats();
   state.needsHeatmaps = true;
   state.needsDraw = true;
   state.needsInspector = true;
 }
 
 function rebuilt() {
+  state.msPerStep = 0; // another network: measure its cost afresh before sizing a chunk
+  state.announcedLoss = null; // "down 0.1" would compare with another network
   state.story = null;
   state.explain = null;
   state.selected = null; // the old network's neurons may not exist in the new one
+  $('network-focus').textContent = '';
+  $('node-description').textContent = '';
   $('inspector').hidden = true;
   state.history = [];
   state.losses.clear();
@@ -608,6 +621,7 @@ function applyConfig(changes) {
       state.needsDraw = true;
     }
   } catch (e) {
+    if (isCoreFailure(e)) return coreFailed(e);
     showMessage(e.message);
     showConfig();
   }
@@ -720,8 +734,9 @@ async function stepAcrossFrames(count) {
     if (state.crashed) throw new Error('step: the playground stopped after an internal error');
     const chunk = trainWithin(state.trainBudget, count - ran);
     ran += chunk.ran;
-    changed();
-    if (chunk.stopped || ran >= count) return { ran, ...stateForApi() };
+    const finished = chunk.stopped || ran >= count;
+    changed(finished); // the statistics (a pass over every point) once, at the end
+    if (finished) return { ran, ...stateForApi() };
     // A task boundary lets the page draw; unlike requestAnimationFrame it also fires in a hidden
     // tab or an off-screen iframe, where a host may well be stepping.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -1124,7 +1139,7 @@ function editParameter(sel, value) {
   try {
     state.engine.setParams(l, weights, biases);
   } catch (e) {
-    showMessage(e.message);
+    reportError(e);
     return;
   }
   changed();
@@ -1278,7 +1293,7 @@ function setData(train, test) {
   try {
     state.engine.setData(a.points, a.labels, b.points, b.labels);
   } catch (e) {
-    showMessage(e.message);
+    reportError(e);
     return;
   }
   state.preset = '';
@@ -1408,10 +1423,7 @@ function frameWork(now) {
     state.timings.heatmaps = state.heatmapCost;
     state.lastHeatmap = now;
     state.needsHeatmaps = false;
-    if (due(state.lastDescription, now, DESCRIPTION_INTERVAL_MS)) {
-      timed('describe', describePlanes);
-      state.lastDescription = now;
-    }
+
     state.needsDraw = true;
   }
   if (state.needsInspector && state.selected && due(state.lastInspector, now, INSPECTOR_INTERVAL_MS)) {
@@ -1423,7 +1435,12 @@ function frameWork(now) {
     timed('draw', draw);
     state.needsDraw = false;
   }
-  if (state.tableOpen && state.needsTable && due(state.lastTable, now, TABLE_INTERVAL_MS)) {
+  if (state.needsDescription && !state.needsHeatmaps && due(state.lastDescription, now, DESCRIPTION_INTERVAL_MS)) {
+    timed('describe', describePlanes);
+    state.lastDescription = now;
+    state.needsDescription = false;
+  }
+  if (state.tableOpen && state.needsTable && !$('network-table').contains(document.activeElement) && due(state.lastTable, now, TABLE_INTERVAL_MS)) {
     timed('table', refreshTable);
     state.lastTable = now;
     state.needsTable = false;
@@ -1480,13 +1497,13 @@ function refreshTable() {
     name: layerName(l, snap.sizes.length - 1),
     from: l === 0 ? 'input' : `hidden layer ${l}'s`,
     sample: telling ? state.story.sample : state.sample,
+    layerNumber: l + 1,
   });
 }
 
 function toggleTable() {
   state.tableOpen = !state.tableOpen;
-  $('table-toggle').setAttribute('aria-pressed', String(state.tableOpen));
-  $('table-toggle').textContent = state.tableOpen ? 'Hide the tables' : 'Show the numbers as tables';
+  $('table-toggle').setAttribute('aria-expanded', String(state.tableOpen));
   $('network-table').hidden = !state.tableOpen;
   if (state.tableOpen) refreshTable();
 }
@@ -1500,6 +1517,8 @@ function saveCheckpoint() {
   state.checkpoint = {
     hash: `#${fragment}${extra ? `&${extra}` : ''}`,
     step: Number(new URLSearchParams(fragment).get('step') ?? 0),
+    // A link carries no drawn or imported points: keep them as CSV (only then, it is not free).
+    csv: state.engine.hasCustomData() ? state.engine.exportCsv() : null,
   };
 }
 
@@ -1508,7 +1527,11 @@ function coreFailed(error) {
   if (state.crashed) return;
   state.crashed = true;
   state.playing = false;
-  state.comparison = null; // its engines died with the instance: drop them without freeing
+  clearTimeout(state.linkTimer);
+  // Every engine died with the instance: let go of them without calling into it.
+  state.engine?.forget();
+  for (const run of state.comparison?.runs ?? []) run.engine.forget();
+  state.comparison = null;
   $('compare-results').hidden = true;
   $('compare').textContent = 'Run the comparison';
   $('crash-message').textContent = failureMessage(error); // text only
@@ -1529,8 +1552,15 @@ async function recover() {
   try {
     await resetEngine();
     state.engine = null; // dead with the old instance: never free it
-    state.crashed = false;
-    openLink(state.checkpoint?.hash ?? location.hash);
+    const saved = state.checkpoint;
+    openLink(saved?.hash ?? location.hash);
+    // Drawn or imported data is not in a link: it comes back from the saved CSV.
+    if (saved?.csv) {
+      state.engine.importCsv(saved.csv);
+      dataChanged();
+      changed();
+    }
+    state.crashed = false; // only now: a failed reset leaves the page stopped, not half alive
     $('crash').close();
   } catch (e) {
     $('crash-message').textContent = `the reset failed too (${failureMessage(e)}); reload the page.`;
@@ -1544,8 +1574,10 @@ function watchForFailures() {
   window.addEventListener('error', (event) => isCoreFailure(event.error) && coreFailed(event.error));
   window.addEventListener('unhandledrejection', (event) => isCoreFailure(event.reason) && coreFailed(event.reason));
   $('crash-reset').addEventListener('click', recover);
-  // The page behind is dead until the reset: Escape must not uncover it.
+  // The page behind is dead until the reset: Escape must not uncover it (and should the browser
+  // close the dialog anyway, it opens again).
   $('crash').addEventListener('cancel', (event) => event.preventDefault());
+  $('crash').addEventListener('close', () => state.crashed && $('crash').showModal());
 }
 
 function reset() {
@@ -1653,7 +1685,7 @@ function wire() {
     try {
       state.engine.importCsv(text);
     } catch (err) {
-      showMessage(`The CSV file was not loaded, and the data is unchanged. ${err.message}`);
+      reportError(err, 'The CSV file was not loaded, and the data is unchanged. ');
       return;
     }
     hideMessage();
@@ -1670,7 +1702,7 @@ function wire() {
     try {
       engine = Engine.fromModel(text);
     } catch (err) {
-      showMessage(`The model file was not loaded, and the current model is unchanged. ${err.message}`);
+      reportError(err, 'The model file was not loaded, and the current model is unchanged. ');
       return;
     }
     useEngine(engine);
@@ -1692,10 +1724,10 @@ function wire() {
   });
   $('plot').addEventListener('click', onPlotClick);
   $('plot').addEventListener('keydown', onPlotKey);
-  $('plot').addEventListener('blur', () => {
-    state.plotCursor = null;
-    state.needsDraw = true;
-  });
+  // The cursor stays where it was (to switch the drawing mode and come back); it is drawn only
+  // while the plot has the focus.
+  $('plot').addEventListener('blur', () => (state.needsDraw = true));
+  $('plot').addEventListener('focus', () => (state.needsDraw = true));
   const canvas = $('network');
   canvas.addEventListener('pointermove', onNetworkHover);
   canvas.addEventListener('pointerleave', () => {
@@ -1705,7 +1737,8 @@ function wire() {
   canvas.addEventListener('click', onNetworkClick);
   canvas.addEventListener('keydown', onNetworkKey);
   document.addEventListener('keydown', (e) => {
-    if (e.target.closest('input, select, textarea') || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Not while typing, not behind an open dialog, and never into a failed core.
+    if (state.crashed || e.target.closest('input, select, textarea, dialog') || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === ' ' && !e.target.closest('button')) {
       e.preventDefault();
       setPlaying(!state.playing);
@@ -1751,10 +1784,10 @@ async function start() {
   openLink(location.hash);
   window.addEventListener('hashchange', () => {
     // A link pasted or followed in this tab (not our own replaceState) opens as a new setup.
-    if (location.hash !== state.writtenHash) openLink(location.hash);
+    if (location.hash !== state.writtenHash && !state.crashed) openLink(location.hash);
   });
   // A read-only handle for the end-to-end tests and the curious: the engine and what is shown.
-  window.backpropPlayground = { Engine, state, panicForTests };
+  window.backpropPlayground = { Engine, state };
   document.body.dataset.ready = 'true';
   state.emit('ready', { version: 1 });
   requestAnimationFrame(frame);

@@ -30,7 +30,10 @@ export function stepSummary({ step, loss, previousLoss, largest, dead, hidden })
     parts.push(`Training loss ${formatLoss(loss)}, ${trend}.`);
   }
   if (largest) {
-    parts.push(`Largest gradient: weight ${largest.j + 1} into neuron ${largest.i + 1} of layer ${largest.layer + 1}, ∂L/∂W = ${largest.value.toPrecision(3)}.`);
+    // Numbered as the inspector and the notation number them: W₁[i][j], neurons from 0.
+    parts.push(largest.value === 0
+      ? 'Every gradient is zero.'
+      : `Largest gradient: ∂L/∂W${largest.layer + 1}[${largest.i}][${largest.j}] = ${largest.value.toPrecision(3)}.`);
   }
   parts.push(`Dead neurons: ${dead} of ${hidden}.`);
   return parts.join(' ');

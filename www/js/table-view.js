@@ -7,13 +7,14 @@ import { num } from './notation.js';
 export function layerRows(snap, l) {
   const layer = snap.layers[l];
   const inputs = snap.sizes[l];
+  // Numbered from 0, as the inspector and the notation (W₁[i][j]) number them.
   const neurons = Array.from(layer.preActivations, (z, i) => ({
-    neuron: i + 1, z, a: layer.activations[i], delta: layer.deltas[i], bias: layer.biases[i], biasGrad: layer.biasGrads[i],
+    neuron: i, z, a: layer.activations[i], delta: layer.deltas[i], bias: layer.biases[i], biasGrad: layer.biasGrads[i],
   }));
   const weights = [];
   for (let i = 0; i < layer.preActivations.length; i++) {
     for (let j = 0; j < inputs; j++) {
-      weights.push({ from: j + 1, to: i + 1, w: layer.weights[i * inputs + j], grad: layer.weightGrads[i * inputs + j] });
+      weights.push({ from: j, to: i, w: layer.weights[i * inputs + j], grad: layer.weightGrads[i * inputs + j] });
     }
   }
   return { neurons, weights };
@@ -32,13 +33,13 @@ function table(caption, headers, rows) {
   ]);
 }
 
-/** Fills `root` with weight layer `l`'s two tables; `from` names its inputs' column. */
-export function renderLayerTables(root, { rows, name, from, sample }) {
+/** Fills `root` with a weight layer's two tables; `from` names its inputs' column, `layerNumber` is l + 1. */
+export function renderLayerTables(root, { rows, name, from, sample, layerNumber }) {
   const { neurons, weights } = rows;
   root.replaceChildren(
     table(`${name}: each neuron for training sample ${sample}`, ['Neuron', 'z', 'a', 'δ = ∂L/∂z', 'b', '∂L/∂b'],
       neurons.map((n) => [[String(n.neuron)], [num(n.z), n.z], [num(n.a), n.a], [num(n.delta), n.delta], [num(n.bias), n.bias], [num(n.biasGrad), n.biasGrad]])),
     table(`${name}: each weight W[i][j] from ${from} neuron j to neuron i`, ['Weight', 'W', '∂L/∂W'],
-      weights.map((w) => [[`W[${w.to}][${w.from}]`], [num(w.w), w.w], [num(w.grad), w.grad]])),
+      weights.map((w) => [[`W${layerNumber}[${w.to}][${w.from}]`], [num(w.w), w.w], [num(w.grad), w.grad]])),
   );
 }
