@@ -40,6 +40,8 @@ export function apng(frames, delayMs) {
     // fcTL: sequence, size, offset (0, 0), delay as a fraction of a second, dispose none, blend source.
     parts.push(chunk('fcTL', Buffer.concat([u32(sequence++, width, height, 0, 0), u16(delayMs), u16(1000), Buffer.from([0, 0])])));
     for (const { type, data } of own) {
+      // Screenshots are truecolour; a palette (and its transparency) would need carrying over.
+      if (type === 'PLTE' || type === 'tRNS') throw new Error(`frame ${k} has a ${type} chunk, which this assembler does not carry`);
       if (type !== 'IDAT') continue;
       parts.push(k === 0 ? chunk('IDAT', data) : chunk('fdAT', Buffer.concat([u32(sequence++), data])));
     }

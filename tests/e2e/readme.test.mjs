@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { open, start, trainUntil } from './browser.mjs';
 import { apng } from './apng.mjs';
 
@@ -42,7 +43,7 @@ test('README pictures: the playground mid-step, and the backward pass animated',
     }), t);
     frames.push(await page.screenshot({ clip }));
     if (t === times[Math.floor(times.length / 3)]) {
-      await page.screenshot({ path: new URL('playground.png', IMAGES).pathname });
+      await page.screenshot({ path: fileURLToPath(new URL('playground.png', IMAGES)) });
     }
   }
   const distinct = new Set(frames.map((f) => f.toString('base64')));

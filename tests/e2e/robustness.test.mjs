@@ -173,6 +173,9 @@ test('500 malformed API messages: one reply each of ours, no exception, no freez
   const smallAgain = await page.evaluate(() => window.host.call('setConfig', { config: { networkShape: [4, 2], numPoints: 200 } }));
   assert.ok(smallAgain.data.result, 'a command is answered while the long step runs');
   await page.waitForFunction(() => window.host.received.some((m) => m.data?.id === 'heavy'), null, { timeout: 30000 });
+  const heavy = await page.evaluate(() => window.host.received.find((m) => m.data?.id === 'heavy').data.result);
+  assert.equal(heavy.interrupted, true, 'the rebuild ended the long step');
+  assert.ok(heavy.ran > 0 && heavy.ran < 100000, `${heavy.ran} steps ran before it`);
 
   const watch = await frame.evaluate(() => window.__watch);
   assert.deepEqual(watch.errors, []);

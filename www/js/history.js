@@ -45,18 +45,23 @@ export class LossHistory {
   /** The entry nearest to `epoch`: { epoch, train, test } or null when empty. */
   nearest(epoch) {
     if (!this.epochs.length) return null;
+    const best = this.nearestIndex(epoch);
+    return { epoch: this.epochs[best], train: this.train[best], test: this.test[best] };
+  }
+
+  nearestIndex(epoch) {
     let best = 0;
     for (let k = 1; k < this.epochs.length; k++) {
       if (Math.abs(this.epochs[k] - epoch) < Math.abs(this.epochs[best] - epoch)) best = k;
     }
-    return { epoch: this.epochs[best], train: this.train[best], test: this.test[best] };
+    return best;
   }
 
   /** The entry `steps` entries after (or before, if negative) the one nearest `epoch`. */
   beside(epoch, steps) {
     if (!this.epochs.length) return null;
-    const here = this.epochs.indexOf(this.nearest(epoch).epoch);
-    const k = Math.max(0, Math.min(this.epochs.length - 1, here + steps));
+    const here = this.nearestIndex(epoch);
+    const k = Math.max(0, Math.min(this.epochs.length - 1, here + steps)); // ±Infinity: an end
     return { epoch: this.epochs[k], train: this.train[k], test: this.test[k] };
   }
 }

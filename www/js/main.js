@@ -102,6 +102,10 @@ const state = {
   /** The evaluation spread over frames: points per frame, and the time spent so far. */
   evaluationPoints: 256,
   evaluationMs: 0,
+  /** Counts rebuilds: a long API step stops when the network it began on is gone. */
+  network: 0,
+  /** The API's step commands, one after another. */
+  apiSteps: Promise.resolve(),
   /** A dense network's edges, drawn on their own canvas: { canvas, key, drawnAt, cost }. */
   edgeLayer: null,
   test: null,
@@ -383,6 +387,12 @@ function showStats(latest = false) {
 /** The aria-live summary: after every step taken by hand, and now and then while playing. */
 function announce(s, now) {
   if (s.step === state.announcedStep || (state.playing && !due(state.lastSummary, now, SUMMARY_INTERVAL_MS))) return;
+  if (s.step === 0) {
+    // A new network says nothing until it has taken a step; its loss is the baseline.
+    state.announcedStep = 0;
+    state.announcedLoss = s.trainLoss;
+    return;
+  }
   const layers = state.engine.sizes.length - 1;
   const grads = Array.from({ length: layers }, (_, l) => state.engine.view('weightGrads', l));
   $('step-summary').textContent = stepSummary({
@@ -577,6 +587,7 @@ function changed(now = !state.playing) {
 }
 
 function rebuilt() {
+  state.network += 1;
   state.msPerStep = 0; // another network: measure its cost afresh before sizing a chunk
   state.announcedLoss = null; // "down 0.1" would compare with another network
   state.story = null;
@@ -728,11 +739,21 @@ function emitResize() {
  * `count` steps for the message API, a frame's training budget at a time, so that even 100 000
  * steps of the largest network never freeze the page. Resolves with what `step` replies.
  */
-async function stepAcrossFrames(count) {
+function stepAcrossFrames(count) {
+  // One API step at a time: a second waits for the first instead of interleaving with it.
+  const run = state.apiSteps.then(() => stepRun(count));
+  state.apiSteps = run.catch(() => {});
+  return run;
+}
+
+async function stepRun(count) {
+  const network = state.network; // a rebuild (reset, setConfig, a link) ends the run
   let ran = 0;
   for (;;) {
     if (state.crashed) throw new Error('step: the playground stopped after an internal error');
-    const chunk = trainWithin(state.trainBudget, count - ran);
+    if (state.network !== network) return { ran, interrupted: true, ...stateForApi() };
+    // Hidden, nobody watches frames: train in longer slices (timers there run about once a second).
+    const chunk = trainWithin(document.hidden ? 200 : state.trainBudget, count - ran);
     ran += chunk.ran;
     const finished = chunk.stopped || ran >= count;
     changed(finished); // the statistics (a pass over every point) once, at the end
@@ -745,7 +766,7 @@ async function stepAcrossFrames(count) {
 
 /** The API's handlers, refusing while the core is down, and reporting a failure of the core. */
 function whileAlive(handlers) {
-  const guarded = Object.fromEntries(Object.entries(handlers).map(([name, run]) => [name, (args) => {
+  const guarded = Object.fromEntries(Object.entries(handlers).map(([name, run]) => [name, name === 'subscribed' ? run : (args) => {
     if (state.crashed) throw new Error(`${name}: the playground is stopped after an internal error; reset it in the page first`);
     return run(args);
   }]));
@@ -1108,8 +1129,7 @@ function onNetworkClick(event) {
   select(edge ? { layer: edge.layer, i: edge.i, j: edge.j } : null);
 }
 
-/** Arrow keys move the inspected neuron around the diagram; Escape closes the inspector. */
-/** The diagram's roving focus (see focus.js); Enter takes the keyboard into the inspector. */
+/** The diagram's roving focus (see focus.js); Enter takes the keyboard into the inspector, Escape closes it. */
 function onNetworkKey(event) {
   if (event.key === 'Escape') return select(null);
   if (event.key === 'Enter') {
@@ -1320,8 +1340,7 @@ function onLossKey(event) {
   if (!(event.key in moves)) return;
   event.preventDefault();
   event.stopPropagation(); // → here moves the readout, not a training step
-  const steps = moves[event.key];
-  showLossAt(state.losses.beside(at, Number.isFinite(steps) ? steps : steps * state.losses.length));
+  showLossAt(state.losses.beside(at, moves[event.key]));
 }
 
 function showLossAt(entry) {
