@@ -850,6 +850,57 @@ mod tests {
     }
 
     #[test]
+    fn every_field_round_trips_even_when_none_is_its_default() {
+        // Each field differs from its default, so a field that `to_fields` forgot (and that a
+        // link or `merged` would then quietly reset) cannot go unnoticed.
+        let given = [
+            ("networkShape", "3,5"),
+            ("activation", "tanh"),
+            ("outputActivation", "softmax"),
+            ("loss", "crossEntropy"),
+            ("problem", "multiclass"),
+            ("dataset", "spiralK"),
+            ("classes", "4"),
+            ("features", "x,y,sinX"),
+            ("noise", "15"),
+            ("percTrainData", "70"),
+            ("numPoints", "300"),
+            ("batchSize", "7"),
+            ("learningRate", "0.3"),
+            ("optimizer", "adam"),
+            ("init", "he"),
+            ("regularization", "L2"),
+            ("regularizationRate", "0.003"),
+            ("residual", "true"),
+            ("shuffle", "false"),
+            ("seed", "77"),
+            ("showTestData", "true"),
+            ("discretize", "true"),
+        ];
+        let c = Config::from_fields(
+            given
+                .iter()
+                .map(|(k, v)| (k.to_string(), FieldValue::Text(v.to_string()))),
+        )
+        .unwrap();
+        let defaults = Config::default().to_fields();
+        let fields = c.to_fields();
+        let names: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            names,
+            field_names(),
+            "to_fields names every field, in order"
+        );
+        for ((k, v), (_, d)) in fields.iter().zip(&defaults) {
+            assert_ne!(
+                v, d,
+                "{k} is still its default: the test would not see it dropped"
+            );
+        }
+        assert_eq!(Config::from_fields(fields).unwrap(), c);
+    }
+
+    #[test]
     fn a_preset_is_a_base_that_given_fields_override() {
         let c = with(&[
             ("preset", text("vanishingGradients")),

@@ -107,8 +107,9 @@ impl Heatmaps {
         self.nodes
     }
 
-    /// One node's value at every cell.
-    pub fn values(&self, node: usize) -> &[Scalar] {
+    /// One node's value at every cell (for the tests: the page reads pixels).
+    #[cfg(test)]
+    fn values(&self, node: usize) -> &[Scalar] {
         let cells = self.resolution * self.resolution;
         &self.values[node * cells..(node + 1) * cells]
     }

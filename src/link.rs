@@ -5,7 +5,8 @@
 //! are replaced by defaults, sizes are bounded.
 
 use crate::config::{Config, FieldValue, MAX_SEED};
-use crate::trainer::Trainer;
+use crate::features::Feature;
+use crate::trainer::{Trainer, MAX_COUNTER};
 use crate::Scalar;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -52,17 +53,10 @@ pub const CONTROLS: &[&str] = &[
     "share",
 ];
 
-const TF_FEATURES: &[(&str, &str)] = &[
-    ("x", "x"),
-    ("y", "y"),
-    ("xSquared", "xSquared"),
-    ("ySquared", "ySquared"),
-    ("xTimesY", "xTimesY"),
-    ("sinX", "sinX"),
-    ("sinY", "sinY"),
-    ("cosX", "cosX"),
-    ("cosY", "cosY"),
-];
+/// TensorFlow Playground toggles an input by its feature's own name (`sinX=true`): ours are the same.
+fn is_feature(key: &str) -> bool {
+    Feature::ALL.iter().any(|f| f.name() == key)
+}
 
 /// How the page should look, from the link.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -184,8 +178,7 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     // other problem, the input toggles); a short hand-written link of ours has neither.
     report.tensorflow = get("v").is_none()
         && pairs.iter().any(|(k, _)| {
-            ["regDataset", "collectStats", "initZero"].contains(&k.as_str())
-                || TF_FEATURES.iter().any(|(tf, _)| tf == k)
+            ["regDataset", "collectStats", "initZero"].contains(&k.as_str()) || is_feature(k)
         });
     if let Some(v) = get("v") {
         if v != VERSION.to_string() {
@@ -198,7 +191,6 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     let mut tf_feature_seen = false;
     let mut weights: Option<&str> = None;
     let (mut step, mut epoch) = (0u64, 0u64);
-    let known: Vec<&str> = crate::config::field_names().to_vec();
     let options = &mut report.options;
     options.theme = "light".into();
     for (key, value) in &pairs {
@@ -243,28 +235,25 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             }
             "w" => weights = Some(value.as_str()),
             "step" | "epoch" => {
-                // Bounded as seeds are: the counters reach JS as numbers, and a step of u64::MAX
-                // would overflow at the next update.
+                // Whole numbers here; their bound is the trainer's (`set_counters`, below).
                 let counter = if key == "step" { &mut step } else { &mut epoch };
                 match value.parse::<u64>() {
-                    Ok(n) if n <= MAX_SEED => *counter = n,
-                    _ => report.errors.push(format!(
-                        "{key}: {value:?} is not allowed; use a whole number from 0 to {MAX_SEED}; it was ignored"
+                    Ok(n) => *counter = n,
+                    Err(_) => report.errors.push(format!(
+                        "{key}: {value:?} is not allowed; use a whole number from 0 to {MAX_COUNTER}; it was ignored"
                     )),
                 }
             }
-            k if TF_FEATURES.iter().any(|(tf, _)| *tf == k) => {
+            k if is_feature(k) => {
                 tf_feature_seen = true;
                 if truthy(value) == Some(true) {
-                    tf_features.push(TF_FEATURES.iter().find(|(tf, _)| *tf == k).unwrap().1);
+                    tf_features.push(k);
                 }
             }
             k if k.ends_with("_hide") => {
                 let control = &k[..k.len() - 5];
                 if truthy(value) == Some(true) {
-                    if CONTROLS.contains(&control)
-                        || TF_FEATURES.iter().any(|(tf, _)| *tf == control)
-                    {
+                    if CONTROLS.contains(&control) || is_feature(control) {
                         options.hide.push(control.to_string());
                     } else {
                         report
@@ -273,7 +262,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                     }
                 }
             }
-            k if known.contains(&k) => fields.push((key.clone(), text(value))),
+            k if crate::config::field_names().contains(&k) => {
+                fields.push((key.clone(), text(value)))
+            }
             _ => report.notices.push(format!(
                 "{key:?} is not a setting of this playground and was ignored"
             )),
@@ -281,9 +272,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     }
     if tf_feature_seen {
         // In the playground's own order, whatever the link's.
-        let ordered: Vec<&str> = TF_FEATURES
+        let ordered: Vec<&str> = Feature::ALL
             .iter()
-            .map(|(_, f)| *f)
+            .map(|f| f.name())
             .filter(|f| tf_features.contains(f))
             .collect();
         fields.push(("features".into(), FieldValue::Text(ordered.join(","))));
@@ -317,7 +308,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     if let Some(w) = weights {
         match load_weights(&mut trainer, w) {
             Ok(()) => {
-                trainer.set_counters(step, epoch);
+                if let Err(e) = trainer.set_counters(step, epoch) {
+                    report.errors.push(format!("{e}; the counters start at 0"));
+                }
                 report.weights = true;
             }
             Err(e) => report

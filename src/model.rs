@@ -2,7 +2,7 @@
 //! one checks everything and reports the first problem by its place in the file; on error the
 //! caller's model is untouched, because a new trainer is only built from a file that passed.
 
-use crate::config::{Config, ConfigError, FieldValue, MAX_SEED};
+use crate::config::{Config, ConfigError, FieldValue};
 use crate::trainer::Trainer;
 use crate::Scalar;
 use serde::{Deserialize, Serialize};
@@ -56,14 +56,15 @@ fn error(message: String) -> ConfigError {
     }
 }
 
-pub fn export(trainer: &mut Trainer) -> String {
-    let stats = trainer.stats();
+pub fn export(trainer: &Trainer) -> String {
+    // The counters, not `stats()`: that would evaluate every data point for two numbers.
+    let (step, epoch) = trainer.counters();
     let model = ModelOut {
         format: FORMAT,
         version: VERSION,
         config: trainer.config(),
-        step: stats.step,
-        epoch: stats.epoch,
+        step,
+        epoch,
         layers: trainer
             .network
             .layers
@@ -98,15 +99,6 @@ pub fn import(text: &str) -> Result<Trainer, ConfigError> {
             "version {} is not supported; this playground reads version {VERSION}",
             model.version
         )));
-    }
-    // Bounded as seeds are: the counters reach JS as numbers, and a step of u64::MAX would
-    // overflow at the next update.
-    for (name, counter) in [("step", model.step), ("epoch", model.epoch)] {
-        if counter > MAX_SEED {
-            return Err(error(format!(
-                "{name}: {counter} is not allowed; use a whole number from 0 to {MAX_SEED}"
-            )));
-        }
     }
     let fields = model
         .config
@@ -150,7 +142,9 @@ pub fn import(text: &str) -> Result<Trainer, ConfigError> {
         let biases: Vec<Scalar> = layer.biases.iter().map(|&v| v as Scalar).collect();
         trainer.set_params(l, &weights, &biases)?;
     }
-    trainer.set_counters(model.step, model.epoch);
+    trainer
+        .set_counters(model.step, model.epoch)
+        .map_err(|e| error(e.to_string()))?;
     Ok(trainer)
 }
 
@@ -172,7 +166,7 @@ mod tests {
     #[test]
     fn a_model_round_trips_exactly() {
         let mut t = trained();
-        let text = export(&mut t);
+        let text = export(&t);
         let mut back = import(&text).unwrap();
         assert_eq!(back.config(), t.config());
         for (a, b) in back.network.layers.iter().zip(&t.network.layers) {
@@ -187,7 +181,7 @@ mod tests {
 
     #[test]
     fn a_bad_file_is_reported_by_its_place() {
-        let good = export(&mut trained());
+        let good = export(&trained());
         let e = |text: &str| import(text).err().unwrap().to_string();
         assert!(e("{").starts_with("model: not a model file"));
         assert!(e(&good.replace(FORMAT, "other")).contains("format is \"other\""));

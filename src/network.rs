@@ -411,6 +411,14 @@ impl Network {
         }
     }
 
+    /// Takes every weight and bias of `other`, a network of the same shape (no allocation).
+    pub fn copy_parameters_from(&mut self, other: &Network) {
+        for (mine, theirs) in self.layers.iter_mut().zip(&other.layers) {
+            mine.weights.copy_from_slice(&theirs.weights);
+            mine.biases.copy_from_slice(&theirs.biases);
+        }
+    }
+
     pub fn load_parameters(&mut self, from: &[Scalar]) {
         let mut at = 0;
         for layer in &mut self.layers {

@@ -132,12 +132,15 @@ pub fn encode_target(config: &Config, label: Scalar, out: &mut [Scalar]) {
     }
 }
 
+/// The largest step or epoch count: the largest whole number a JS number holds exactly.
+pub const MAX_COUNTER: u64 = (1 << 53) - 1;
+
 #[derive(Clone, Debug)]
 pub struct Trainer {
     config: Config,
     pub network: Network,
-    /// A copy of the network for evaluation and heatmaps, so they never overwrite the z, a and δ
-    /// that the page is showing.
+    /// A copy of the network for heatmaps and finite differences, so they never overwrite the
+    /// z, a and δ that the page is showing.
     scratch: Network,
     /// The parameters an evaluation spread over several calls works on (see `evaluate_some`):
     /// its own copy, since training and heatmaps go on in between.
@@ -498,7 +501,7 @@ impl Trainer {
     }
 
     /// Central-difference ∂L/∂param on training sample `sample` (step `h`), computed on the
-    /// evaluation network so that nothing the page shows is disturbed.
+    /// scratch network so that nothing the page shows is disturbed.
     pub fn numerical_gradient(&mut self, param: Param, sample: usize, h: Scalar) -> Option<Scalar> {
         if sample >= self.train.len() || !self.network.has(param) {
             return None;
@@ -522,10 +525,6 @@ impl Trainer {
         let (w, g, at) = self.network.param(param);
         let regularize = matches!(param, Param::Weight { .. });
         Some(self.optimizer.preview(&self.rule(), at, w, g, regularize))
-    }
-
-    pub fn diverged_at(&self) -> Option<u64> {
-        self.diverged_at
     }
 
     /// Forward and backward over given samples without changing a weight; returns the mean loss.
@@ -615,11 +614,24 @@ impl Trainer {
         Ok(())
     }
 
-    /// Sets the step and epoch counters (a model read from a file carries its own).
-    pub fn set_counters(&mut self, step: u64, epoch: u64) {
+    /// Sets the step and epoch counters (a link or model file carries its own). They reach JS as
+    /// numbers, exact up to 2⁵³, and `step += 1` must never overflow: larger ones are refused,
+    /// naming the counter, and nothing changes.
+    pub fn set_counters(&mut self, step: u64, epoch: u64) -> Result<(), ConfigError> {
+        for (field, value) in [("step", step), ("epoch", epoch)] {
+            if value > MAX_COUNTER {
+                return Err(ConfigError {
+                    field: field.into(),
+                    message: format!(
+                        "{value} is not allowed; use a whole number from 0 to {MAX_COUNTER}"
+                    ),
+                });
+            }
+        }
         self.step = step;
         self.epoch = epoch;
         self.backup_step = step;
+        Ok(())
     }
 
     /// The step and epoch counters.
@@ -632,21 +644,15 @@ impl Trainer {
         self.params_version
     }
 
-    /// The evaluation network, holding the current parameters, and the configuration.
+    /// The scratch network (for heatmaps), holding the current parameters, and the configuration.
     pub fn scratch_network(&mut self) -> (&mut Network, &Config) {
-        for (s, n) in self.scratch.layers.iter_mut().zip(&self.network.layers) {
-            s.weights.copy_from_slice(&n.weights);
-            s.biases.copy_from_slice(&n.biases);
-        }
+        self.scratch.copy_parameters_from(&self.network);
         (&mut self.scratch, &self.config)
     }
 
     /// Starts an evaluation of the current parameters on the evaluator's copy of them.
     fn begin_evaluation(&mut self) -> Progress {
-        for (e, n) in self.evaluator.layers.iter_mut().zip(&self.network.layers) {
-            e.weights.copy_from_slice(&n.weights);
-            e.biases.copy_from_slice(&n.biases);
-        }
+        self.evaluator.copy_parameters_from(&self.network);
         let layers = &self.evaluator.layers;
         Progress {
             version: self.params_version,
@@ -709,14 +715,6 @@ impl Trainer {
         }
     }
 
-    /// Every point at once, for the current parameters.
-    fn evaluate(&mut self) -> Evaluation {
-        self.progress = None;
-        let mut progress = self.begin_evaluation();
-        self.advance_evaluation(&mut progress, usize::MAX);
-        self.finish_evaluation(progress)
-    }
-
     /// An evaluation spread over calls, at most `max_points` points each, so that a big network's
     /// 2000 points never stall a frame: it evaluates the parameters as they were when it began
     /// (exactly, on its own copy), while training goes on. Returns true once an evaluation is
@@ -742,29 +740,27 @@ impl Trainer {
 
     /// The statistics of the current parameters (evaluating every point if they are new).
     pub fn stats(&mut self) -> Stats {
-        let version = self.params_version;
-        let evaluation = match &self.evaluation {
-            Some((v, e)) if *v == version => e.clone(),
-            _ => {
-                let e = self.evaluate();
-                self.evaluation = Some((version, e.clone()));
-                e
-            }
-        };
-        self.stats_with(evaluation)
+        // One evaluation mechanism: an evaluation under way of older parameters is dropped, one
+        // of these parameters is finished, and then everything left is done at once.
+        if matches!(&self.progress, Some(p) if p.version != self.params_version) {
+            self.progress = None;
+        }
+        self.evaluate_some(usize::MAX);
+        self.latest_stats()
     }
 
     /// The statistics with the losses, accuracies and dead neurons of the last finished
     /// evaluation, which may be of parameters a few steps old (see `evaluate_some`); the counters
     /// and gradient sizes are current.
     pub fn latest_stats(&mut self) -> Stats {
-        match &self.evaluation {
-            Some((_, e)) => {
-                let e = e.clone();
-                self.stats_with(e)
-            }
-            None => self.stats(),
+        if self.evaluation.is_none() {
+            self.evaluate_some(usize::MAX);
         }
+        let (_, evaluation) = self
+            .evaluation
+            .as_ref()
+            .expect("an evaluation just finished");
+        self.stats_with(evaluation.clone())
     }
 
     fn stats_with(&self, evaluation: Evaluation) -> Stats {

@@ -155,8 +155,8 @@ impl Playground {
 
     /// The configuration, counters and every weight and bias as JSON.
     #[wasm_bindgen(js_name = exportModel)]
-    pub fn export_model(&mut self) -> String {
-        crate::model::export(&mut self.trainer)
+    pub fn export_model(&self) -> String {
+        crate::model::export(&self.trainer)
     }
 
     /// The data set as CSV (`x,y,label`; training points first).
@@ -386,16 +386,6 @@ impl Playground {
     #[wasm_bindgen(js_name = nextSample)]
     pub fn next_sample(&self) -> Option<u32> {
         self.trainer.next_sample().map(|k| k as u32)
-    }
-
-    /// The training samples of the next step's mini-batch.
-    #[wasm_bindgen(js_name = nextBatch)]
-    pub fn next_batch(&self) -> Vec<u32> {
-        self.trainer
-            .next_batch()
-            .iter()
-            .map(|&k| k as u32)
-            .collect()
     }
 
     /// Central-difference ∂L/∂(weight `index`, or bias `index` when `isBias`) of layer `layer`

@@ -228,9 +228,6 @@ export class Engine {
   nextSample() {
     return this.playground.nextSample();
   }
-  nextBatch() {
-    return Array.from(this.playground.nextBatch());
-  }
   /** Central-difference ∂L/∂parameter on training sample `sample`. */
   numericalGradient(layer, index, isBias, sample, h = 1e-2) {
     return this.playground.numericalGradient(layer, index, isBias, sample, h);
