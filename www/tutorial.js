@@ -6,7 +6,7 @@ const readout = document.getElementById('tutorial-readout');
 const show = (s) => {
   readout.textContent = s.diverged
     ? `Diverged: the loss is no longer a finite number (step ${s.step}).`
-    : `Step ${s.step}, epoch ${s.epoch}: training loss ${s.trainLoss?.toFixed(4)}, test loss ${s.testLoss?.toFixed(4)}.`;
+    : `Step ${s.step}, epoch ${s.epoch}: training loss ${s.trainLoss?.toFixed(4) ?? '–'}, test loss ${s.testLoss?.toFixed(4) ?? '–'}.`;
 };
 const run = async (learningRate, steps) => {
   try {

@@ -1,6 +1,6 @@
 // The chain-rule inspector's model: ∂L/∂w of one weight or bias as the product of the factors along
 // its path, with the sum over downstream neurons where there is one. Pure, from a snapshot.
-import { DERIVATIVES, names } from './notation.js';
+import { DERIVATIVES, names, num } from './notation.js';
 
 /**
  * @param snap     Engine.snapshot() taken after a trace
@@ -26,7 +26,7 @@ export function chainOf(snap, config, target, param) {
     factors.push({ name: names.dz(c, i), value: layer.deltas[i], note: how });
   } else {
     if (last) {
-      factors.push({ name: `∂L/∂ŷ[${i}]`, value: layer.activationGrads[i], note: `ŷ − y = ${layer.activations[i]} − ${target[i]}` });
+      factors.push({ name: `∂L/∂ŷ[${i}]`, value: layer.activationGrads[i], note: `ŷ − y = ${num(layer.activations[i])} − ${num(target[i])}` });
     } else {
       const above = layers[l + 1];
       const width = layer.activations.length;
@@ -42,7 +42,7 @@ export function chainOf(snap, config, target, param) {
     factors.push({
       name: `${DERIVATIVES[act].name}(${names.z(c, i)})`,
       value: layer.derivatives[i],
-      note: `${names.z(c, i)} = ${layer.preActivations[i]}`,
+      note: `${names.z(c, i)} = ${num(layer.preActivations[i])}`,
     });
   }
 

@@ -30,3 +30,20 @@ export function labelColour(problem, label) {
   if (problem === 'regression') return diverging(label);
   return label > 0 ? POSITIVE : NEGATIVE;
 }
+
+/** The canvases' own colours in the light theme (the CSS variables of the same names say them). */
+export const LIGHT_CANVAS = { ink: '#1d2327', muted: '#5b6670', grid: 'rgba(0, 0, 0, 0.12)', test: '#e07b00' };
+
+/**
+ * The canvases' colours for the theme in force, from the page's CSS variables (--ink, --muted,
+ * --grid), so that the dark theme reaches everything drawn, not only the HTML.
+ */
+export function canvasPalette(style) {
+  const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    ink: read('--ink', LIGHT_CANVAS.ink),
+    muted: read('--muted', LIGHT_CANVAS.muted),
+    grid: read('--grid', LIGHT_CANVAS.grid),
+    test: read('--test-line', LIGHT_CANVAS.test),
+  };
+}

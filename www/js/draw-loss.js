@@ -1,6 +1,7 @@
 // Draws the loss chart: training loss (dark) and test loss (orange dashes) against epochs, on a
 // linear or log scale. A pure function of what it is given.
 import { lossScales } from './history.js';
+import { LIGHT_CANVAS } from './colors.js';
 import { num } from './notation.js';
 
 export const LOSS_AREA = { left: 46, top: 8, right: 8, bottom: 20 };
@@ -9,14 +10,17 @@ export function lossArea(width, height) {
   return { left: LOSS_AREA.left, top: LOSS_AREA.top, width: width - LOSS_AREA.left - LOSS_AREA.right, height: height - LOSS_AREA.top - LOSS_AREA.bottom };
 }
 
-/** @param scene { width, height, history: LossHistory, log: boolean, cursorEpoch: number|null } */
-export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = null }) {
+/**
+ * @param scene { width, height, history: LossHistory, log: boolean, cursorEpoch: number|null,
+ *                palette: { ink, muted, grid } (see colors.canvasPalette) }
+ */
+export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = null, palette = LIGHT_CANVAS }) {
   ctx.clearRect(0, 0, width, height);
   const area = lossArea(width, height);
   const s = lossScales(history, { ...area, log });
   ctx.font = '10px system-ui, sans-serif';
-  ctx.fillStyle = '#5b6670';
-  ctx.strokeStyle = 'rgba(0, 0, 0, 0.12)';
+  ctx.fillStyle = palette.muted;
+  ctx.strokeStyle = palette.grid;
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
@@ -33,8 +37,9 @@ export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = 
   ctx.textBaseline = 'top';
   const first = history.epochs[0] ?? 0;
   const last = history.epochs[history.epochs.length - 1] ?? 0;
-  ctx.fillText(`epoch ${first}`, area.left + 24, area.top + area.height + 4);
-  ctx.fillText(`${last}`, area.left + area.width - 10, area.top + area.height + 4);
+  // Points fall between epochs (a fraction of an epoch each): the axis names whole epochs.
+  ctx.fillText(`epoch ${Math.floor(first)}`, area.left + 24, area.top + area.height + 4);
+  ctx.fillText(`${Math.floor(last)}`, area.left + area.width - 10, area.top + area.height + 4);
   const line = (values, colour, dash) => {
     ctx.strokeStyle = colour;
     ctx.lineWidth = 1.8;
@@ -55,11 +60,11 @@ export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = 
     ctx.stroke();
     ctx.setLineDash([]);
   };
-  line(history.test, '#e07b00', [5, 3]);
-  line(history.train, '#1d2327', []);
+  line(history.test, palette.test ?? LIGHT_CANVAS.test, [5, 3]);
+  line(history.train, palette.ink, []);
   if (cursorEpoch !== null && history.length) {
     const x = s.x(cursorEpoch);
-    ctx.strokeStyle = 'rgba(0, 0, 0, 0.4)';
+    ctx.strokeStyle = palette.muted;
     ctx.beginPath();
     ctx.moveTo(x, area.top);
     ctx.lineTo(x, area.top + area.height);

@@ -1,6 +1,6 @@
 // Draws the network. Weights and gradients use different channels: an edge's colour and width are
 // its weight; pulses and node rings are the error signal. A pure function of what it is given.
-import { css, diverging } from './colors.js';
+import { css, diverging, LIGHT_CANVAS } from './colors.js';
 import { edgeWidth } from './layout.js';
 import { num } from './notation.js';
 import { edgePoint, ease, pulseRadius } from './timeline.js';
@@ -12,7 +12,8 @@ const GREY = [232, 234, 235];
  * @param scene  {
  *   width, height, layout, weights: Float32Array[] ([out][in] per weight layer),
  *   thumbnails: (CanvasImageSource|null)[][] per column, dead: boolean[][] per hidden layer,
- *   residual: boolean[] per weight layer, inputLabels: string[], ink: CSS colour of text,
+ *   residual: boolean[] per weight layer, inputLabels: string[],
+ *   palette: { ink, muted, grid } (the theme's canvas colours; see colors.canvasPalette),
  *   selected: { column, index } | { layer, i, j } | { layer, i, bias } | null,
  *   highlight: { nodes: [{column, index}], edges: [{layer, i, j}] } | null   (explain mode)
  *   story: { kind, layer, progress, snap, reduced } | null                    (the animated step)
@@ -36,9 +37,9 @@ export function drawNetwork(ctx, scene) {
   drawSelection(ctx, scene);
 }
 
-function drawHighlightedNodes(ctx, { layout, highlight }) {
+function drawHighlightedNodes(ctx, { layout, highlight, palette = LIGHT_CANVAS }) {
   const { columns, size } = layout;
-  ctx.strokeStyle = '#1d2327';
+  ctx.strokeStyle = palette.ink;
   ctx.lineWidth = 3;
   for (const { column, index } of highlight.nodes) {
     const { x, y } = columns[column][index];
@@ -142,11 +143,11 @@ function forEachEdge(columns, weights, visit) {
 }
 
 /** Skip connections, a = a_prev + f(z): dashed arcs above the edges, node j to node j. */
-function drawResidualEdges(ctx, { layout, residual = [] }) {
+function drawResidualEdges(ctx, { layout, residual = [], palette = LIGHT_CANVAS }) {
   const { columns, size } = layout;
   ctx.save();
   ctx.setLineDash([5, 4]);
-  ctx.strokeStyle = 'rgba(40, 40, 40, 0.75)';
+  ctx.strokeStyle = palette.muted;
   ctx.lineWidth = 1.5;
   residual.forEach((on, l) => {
     if (!on) return;
@@ -161,12 +162,12 @@ function drawResidualEdges(ctx, { layout, residual = [] }) {
   ctx.restore();
 }
 
-function drawHighlightedEdges(ctx, { layout, weights, highlight }) {
+function drawHighlightedEdges(ctx, { layout, weights, highlight, palette = LIGHT_CANVAS }) {
   const { columns, size } = layout;
   for (const { layer: l, i, j } of highlight.edges) {
     const from = columns[l];
     const value = weights[l][i * from.length + j];
-    ctx.strokeStyle = '#1d2327';
+    ctx.strokeStyle = palette.ink;
     ctx.lineWidth = edgeWidth(value) + 4;
     curve(ctx, from[j], columns[l + 1][i], size / 2);
     ctx.stroke();
@@ -225,7 +226,7 @@ function drawStorySignals(ctx, { layout, story, weights }) {
   }
 }
 
-function drawNodes(ctx, { layout, thumbnails, dead = [] }, alpha) {
+function drawNodes(ctx, { layout, thumbnails, dead = [], palette = LIGHT_CANVAS }, alpha) {
   const { columns, size } = layout;
   const half = size / 2;
   for (let c = 0; c < columns.length; c++) {
@@ -248,7 +249,7 @@ function drawNodes(ctx, { layout, thumbnails, dead = [] }, alpha) {
         // A dead ReLU: greyed out and crossed, unmistakably not learning.
         ctx.fillStyle = 'rgba(110, 110, 110, 0.7)';
         ctx.fillRect(left, top, size, size);
-        ctx.strokeStyle = '#222';
+        ctx.strokeStyle = palette.ink;
         ctx.lineWidth = 1.5;
         ctx.beginPath();
         ctx.moveTo(left + 3, top + 3);
@@ -257,7 +258,7 @@ function drawNodes(ctx, { layout, thumbnails, dead = [] }, alpha) {
         ctx.lineTo(left + 3, top + size - 3);
         ctx.stroke();
       }
-      ctx.strokeStyle = '#555';
+      ctx.strokeStyle = palette.muted;
       ctx.lineWidth = 1;
       ctx.setLineDash(isDead ? [3, 2] : []);
       ctx.strokeRect(left, top, size, size);
@@ -267,7 +268,7 @@ function drawNodes(ctx, { layout, thumbnails, dead = [] }, alpha) {
 }
 
 /** Node values during the story: a after the forward pass reaches a layer, δ rings backward. */
-function drawStoryNodes(ctx, { layout, story }) {
+function drawStoryNodes(ctx, { layout, story, palette = LIGHT_CANVAS }) {
   const { kind, layer: l, progress, snap } = story;
   const { columns, size } = layout;
   const L = snap.layers.length;
@@ -285,7 +286,7 @@ function drawStoryNodes(ctx, { layout, story }) {
   };
   const value = (c, i, v) => {
     const { x, y } = columns[c][i];
-    ctx.strokeStyle = '#1d2327';
+    ctx.strokeStyle = palette.ink;
     ctx.lineWidth = 2;
     ctx.strokeRect(x - size / 2 - 1, y - size / 2 - 1, size + 2, size + 2);
     if (showText) label(ctx, x, y + size / 2 - 8, `a ${num(v)}`);
@@ -317,14 +318,14 @@ function label(ctx, x, y, text, weight = 'normal') {
   const w = ctx.measureText(text).width + 6;
   ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
   ctx.fillRect(x - w / 2, y - 6, w, 12);
-  ctx.fillStyle = '#1d2327';
+  ctx.fillStyle = LIGHT_CANVAS.ink; // on its own white box, in either theme
   ctx.fillText(text, x, y);
 }
 
-function drawInputLabels(ctx, { layout, inputLabels = [], ink = '#333' }) {
+function drawInputLabels(ctx, { layout, inputLabels = [], palette = LIGHT_CANVAS }) {
   const { columns, size } = layout;
   if (!inputLabels.length || !columns.length) return;
-  ctx.fillStyle = ink;
+  ctx.fillStyle = palette.ink;
   ctx.font = `${Math.max(10, Math.min(14, size * 0.45))}px system-ui, sans-serif`;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
@@ -332,10 +333,10 @@ function drawInputLabels(ctx, { layout, inputLabels = [], ink = '#333' }) {
 }
 
 /** The inspected neuron (or the neuron a bias belongs to) boxed, the inspected weight traced. */
-function drawSelection(ctx, { layout, selected, weights }) {
+function drawSelection(ctx, { layout, selected, weights, palette = LIGHT_CANVAS }) {
   if (!selected) return;
   const { columns, size } = layout;
-  ctx.strokeStyle = '#1d2327';
+  ctx.strokeStyle = palette.ink;
   if ('j' in selected) {
     const from = columns[selected.layer];
     const value = weights[selected.layer][selected.i * from.length + selected.j];

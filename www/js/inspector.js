@@ -55,7 +55,6 @@ function renderParameter(parts, { snap, trace, config, selected, numeric, update
   // Edit the value directly: applies at once, to the drawing and the heatmaps.
   const input = el('input', { type: 'number', step: 'any', id: 'param-value' });
   input.value = String(currentValue(snap, selected));
-  input.setAttribute('aria-label', `New value of ${chain.label}`);
   const apply = () => onEdit(selected, Number(input.value === '' ? NaN : input.value));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') apply();

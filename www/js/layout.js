@@ -6,20 +6,20 @@ import { edgePoint } from './timeline.js';
 /**
  * Node positions for `sizes` = [inputs, hidden…, outputs] in a `width` × `height` box.
  * Returns { columns: [[{x, y}]], size } where `size` is a node's side in pixels: as large as
- * `maxSize`, scaled down so that the fullest column fits with a gap between nodes. `top` is extra
- * room kept free above the margin (for controls drawn over the canvas).
+ * `maxSize`, scaled down so that the fullest column fits with a gap between nodes. `top` and `left`
+ * are extra room kept free inside the margin (for controls drawn over the canvas, input labels).
  */
-export function networkLayout(sizes, width, height, { maxSize = 40, minSize = 6, margin = 16, top = 0 } = {}) {
+export function networkLayout(sizes, width, height, { maxSize = 40, minSize = 6, margin = 16, top = 0, left = 0 } = {}) {
   const tallest = Math.max(...sizes);
   const usableHeight = Math.max(1, height - 2 * margin - top);
-  const usableWidth = Math.max(1, width - 2 * margin);
+  const usableWidth = Math.max(1, width - 2 * margin - left);
   // A node and its gap take 1.4 node sizes vertically; columns need room for edges between them.
   const byHeight = usableHeight / (tallest * 1.4);
   const byWidth = usableWidth / (sizes.length * 2.2);
   const size = Math.max(minSize, Math.min(maxSize, byHeight, byWidth));
   const columnGap = sizes.length > 1 ? (usableWidth - size) / (sizes.length - 1) : 0;
   const columns = sizes.map((count, layer) => {
-    const x = margin + size / 2 + layer * columnGap + (sizes.length === 1 ? usableWidth / 2 - size / 2 : 0);
+    const x = margin + left + size / 2 + layer * columnGap + (sizes.length === 1 ? usableWidth / 2 - size / 2 : 0);
     const pitch = Math.min(size * 1.4, usableHeight / count);
     const first = top + (height - top) / 2 - (pitch * (count - 1)) / 2;
     return Array.from({ length: count }, (_, i) => ({ x, y: first + i * pitch }));

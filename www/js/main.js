@@ -13,10 +13,10 @@ import { explain, explainPhases } from './explain.js';
 import { renderInspector } from './inspector.js';
 import { Comparison } from './compare.js';
 import { num, sub } from './notation.js';
-import { LossHistory } from './history.js';
+import { LossHistory, lossScales } from './history.js';
 import { drawLossChart, lossArea } from './draw-loss.js';
 import { chosenText, download, fromPlot, nearestPoint, unzip, withoutPoint, withPoint } from './data-tools.js';
-import { css, labelColour, CLASS_COLOURS, NEGATIVE, POSITIVE, ZERO } from './colors.js';
+import { canvasPalette, css, labelColour, CLASS_COLOURS, NEGATIVE, POSITIVE, ZERO } from './colors.js';
 import { installMessageApi } from './embed-api.js';
 import { describeHeatmap, largestGradient, stepSummary } from './summary.js';
 import { describeFocus, moveFocus } from './focus.js';
@@ -48,12 +48,16 @@ const FEATURE_LABELS = {
 
 const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+/** Where style.css makes every target 44 px (keep the two in step). */
+const touchTargets = window.matchMedia('(pointer: coarse), (max-width: 640px)');
 
 const state = {
   engine: null,
   config: null,
   stats: null,
   presets: [],
+  /** The theme's canvas colours (colors.canvasPalette), read when the theme is applied. */
+  palette: null,
   preset: '',
   playing: false,
   msPerStep: 0,
@@ -84,6 +88,10 @@ const state = {
   /** The last state known good: { hash, step } (a link with weights), saved once a second. */
   checkpoint: null,
   lastCheckpoint: -Infinity,
+  /** Something changed since the last checkpoint (a paused page saves none). */
+  needsCheckpoint: true,
+  /** An API `step` command is training (the statistics are then spread over frames too). */
+  apiStepping: false,
   /** What the aria-live summary last said (step and loss) and when. */
   announcedStep: -1,
   announcedLoss: null,
@@ -254,10 +262,14 @@ function currentStoryPhase() {
  */
 function edgeLayer(scene) {
   const ratio = window.devicePixelRatio || 1;
-  const key = `${scene.width}x${scene.height}@${ratio}:${scene.highlight ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${scene.layout.columns[0][0].y}`;
+  const first = scene.layout.columns[0][0];
+  const key = `${scene.width}x${scene.height}@${ratio}:${scene.highlight ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
   const now = performance.now();
   const layer = state.edgeLayer;
-  if (layer && layer.key === key && !due(layer.drawnAt, now, throttleInterval(layer.cost, 0.15, 100))) return layer.canvas;
+  if (layer && layer.key === key && !edgeLayerDue(layer, now)) {
+    layer.behind = true; // the weights may have moved since: frameWork draws once more when due
+    return layer.canvas;
+  }
   const canvas = layer?.canvas ?? document.createElement('canvas');
   canvas.width = Math.round(scene.width * ratio);
   canvas.height = Math.round(scene.height * ratio);
@@ -265,9 +277,11 @@ function edgeLayer(scene) {
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   const t0 = performance.now();
   drawEdgeLayer(ctx, scene);
-  state.edgeLayer = { canvas, key, drawnAt: now, cost: updateCost(layer?.cost ?? 0, performance.now() - t0, 1) };
+  state.edgeLayer = { canvas, key, drawnAt: now, behind: false, cost: updateCost(layer?.cost ?? 0, performance.now() - t0, 1) };
   return canvas;
 }
+
+const edgeLayerDue = (layer, now) => due(layer.drawnAt, now, throttleInterval(layer.cost, 0.15, 100));
 
 function residualLayers() {
   const sizes = state.engine.sizes;
@@ -280,7 +294,14 @@ function draw() {
   const margin = net.width < 500 ? 24 : 40;
   // The −/+ buttons sit over the top of the canvas: keep the nodes below them (on a phone they
   // are 44 px targets, stacked).
-  const layout = networkLayout(engine.sizes, net.width, net.height, { margin, top: Math.max(0, state.controlsHeight + 6 - margin) });
+  // The inputs' labels sit left of the first column: keep room for the longest (at its largest font).
+  net.ctx.font = '14px system-ui, sans-serif';
+  const labels = Math.max(0, ...state.config.features.map((f) => net.ctx.measureText(FEATURE_LABELS[f] ?? f).width));
+  const layout = networkLayout(engine.sizes, net.width, net.height, {
+    margin,
+    top: Math.max(0, state.controlsHeight + 6 - margin),
+    left: Math.max(0, labels + 8 - margin),
+  });
   state.layout = layout;
   const storyPhase = currentStoryPhase();
   const story = storyPhase && state.story
@@ -300,7 +321,7 @@ function draw() {
     dead: state.stats?.dead ?? [],
     residual: residualLayers(),
     inputLabels: state.config.features.map((f) => FEATURE_LABELS[f] ?? f),
-    ink: state.ink,
+    palette: state.palette,
     selected: state.selected,
     highlight,
     story,
@@ -319,7 +340,7 @@ function draw() {
     cursor: state.drawMode.kind === 'off' || document.activeElement !== $('plot') ? null : state.plotCursor,
   }));
   const loss = fitCanvas($('loss-chart'));
-  drawLossChart(loss.ctx, { width: loss.width, height: loss.height, history: state.losses, log: state.lossLog, cursorEpoch: state.lossCursor });
+  drawLossChart(loss.ctx, { width: loss.width, height: loss.height, history: state.losses, log: state.lossLog, cursorEpoch: state.lossCursor, palette: state.palette });
   placeNeuronControls(layout);
   const chart = fitCanvas($('gradient-chart'));
   drawGradientChart(chart.ctx, {
@@ -327,6 +348,7 @@ function draw() {
     height: chart.height,
     values: state.stats?.weightGradRms ?? [],
     history: state.history,
+    palette: state.palette,
   });
 }
 
@@ -482,6 +504,7 @@ function showConfig() {
   $('residual').checked = c.residual;
   const index = learningRateIndex(c.learningRate);
   $('learning-rate').value = String(index);
+  $('learning-rate').setAttribute('aria-valuetext', `η = ${LEARNING_RATES[index]}`); // not the slider's index
   $('learning-rate-value').textContent = String(c.learningRate);
   $('seed').textContent = String(c.seed);
   $('preset').value = state.preset;
@@ -577,7 +600,10 @@ function fillDrawModes(c) {
  *  the statistics (a pass over all the data) are refreshed at a rate their cost allows. */
 /** The parameters changed: everything that shows them is due; `now` refreshes the statistics at once. */
 function changed(now = !state.playing) {
+  // The inspector and the tables trace the sample the next step starts with: after a step it is another.
+  state.sample = state.engine.nextSample() ?? 0;
   state.needsStats = true;
+  state.needsCheckpoint = true;
   state.needsTable = true;
   state.needsDescription = true;
   if (now) refreshStats();
@@ -587,10 +613,11 @@ function changed(now = !state.playing) {
 }
 
 function rebuilt() {
+  hideMessage(); // whatever it said (a divergence, a bad setting) was about the network before
   state.network += 1;
   state.msPerStep = 0; // another network: measure its cost afresh before sizing a chunk
   state.announcedLoss = null; // "down 0.1" would compare with another network
-  state.story = null;
+  endStory(false); // its step belonged to the network before
   state.explain = null;
   state.selected = null; // the old network's neurons may not exist in the new one
   $('network-focus').textContent = '';
@@ -619,18 +646,29 @@ function dataChanged() {
 }
 
 /** Applies setting changes; an invalid value is reported by name and the controls snap back. */
+/**
+ * Applies setting changes and shows their effect (a rebuild, or live settings redrawn); throws an
+ * Error naming a bad field, and then nothing changes. The page's controls and the message API
+ * both come through here. Returns whether the network was rebuilt.
+ */
+function setConfig(changes) {
+  const wasRebuilt = state.engine.setConfig(changes);
+  if (wasRebuilt) {
+    state.preset = '';
+    rebuilt();
+  } else {
+    if (state.messageKind === 'error') hideMessage(); // the setting it was about is fine now
+    showConfig();
+    state.needsHeatmaps = true; // discretize, for one, changes the colours
+    state.needsDraw = true;
+  }
+  return wasRebuilt;
+}
+
+/** A control's change: applied, or its error shown and the controls snapped back. */
 function applyConfig(changes) {
   try {
-    const wasRebuilt = state.engine.setConfig(changes);
-    if (wasRebuilt || state.messageKind === 'error') hideMessage();
-    if (wasRebuilt) {
-      state.preset = '';
-      rebuilt();
-    } else {
-      showConfig();
-      state.needsHeatmaps = true; // discretize, for one, changes the colours
-      state.needsDraw = true;
-    }
+    setConfig(changes);
   } catch (e) {
     if (isCoreFailure(e)) return coreFailed(e);
     showMessage(e.message);
@@ -643,10 +681,9 @@ function replaceEngine(config, preset = '') {
 }
 
 function useEngine(engine, preset = '') {
-  state.engine.free();
+  state.engine?.free();
   state.engine = engine;
   state.preset = preset;
-  hideMessage();
   setPlaying(false);
   rebuilt();
 }
@@ -683,18 +720,13 @@ function scheduleLinkUpdate() {
 function openLink(hash) {
   const engine = Engine.fromLink(hash);
   const report = engine.linkReport();
-  if (state.engine) state.engine.free();
-  state.engine = engine;
-  state.preset = report.options.preset ?? '';
   applyOptions(report.options);
-  setPlaying(false);
-  rebuilt();
+  useEngine(engine, report.options.preset ?? '');
   const problems = [
     ...report.errors,
     ...report.notices.map((n) => `Ignored: ${n}.`),
   ];
   if (problems.length) showMessage(`This link could not be read in full. ${problems.map((p) => p.replace(/\.?$/, '.')).join(' ')}`);
-  else hideMessage();
   if (report.options.autoplay && reducedMotion.matches) {
     showMessage('This playground would start training on its own, but your system asks for reduced motion.', { label: 'Play', run: () => setPlaying(true) });
   } else if (report.options.autoplay) setPlaying(true);
@@ -708,8 +740,8 @@ function applyOptions(options) {
   document.documentElement.classList.toggle('dark', options.theme === 'dark'); // below the body too
   $('theme-toggle').setAttribute('aria-pressed', String(options.theme === 'dark'));
   document.body.classList.toggle('hide-text', options.hideText);
-  // The canvas writes its labels in the theme's text colour (read once, not every frame).
-  state.ink = getComputedStyle(document.body).color;
+  // The canvases draw in the theme's colours (read once per theme, not every frame).
+  state.palette = canvasPalette(getComputedStyle(document.body));
   const shown = options.embed ? new Set(options.controls ?? DEFAULT_EMBED_CONTROLS) : null;
   for (const el of document.querySelectorAll('[data-control]')) {
     const name = el.dataset.control;
@@ -747,6 +779,15 @@ function stepAcrossFrames(count) {
 }
 
 async function stepRun(count) {
+  state.apiStepping = true;
+  try {
+    return await stepLoop(count);
+  } finally {
+    state.apiStepping = false;
+  }
+}
+
+async function stepLoop(count) {
   const network = state.network; // a rebuild (reset, setConfig, a link) ends the run
   let ran = 0;
   for (;;) {
@@ -780,19 +821,13 @@ function installApi() {
     pause: () => setPlaying(false),
     step: ({ count }) => {
       setPlaying(false);
+      endStory(); // a step being told is taken now, not in the middle of these
       return stepAcrossFrames(count);
     },
     reset: () => reset(),
     getState: () => stateForApi(),
-    setConfig: ({ config }) => {
-      // Validated like a link: a bad field is an error reply and nothing changes.
-      const wasRebuilt = state.engine.setConfig(config);
-      if (wasRebuilt) {
-        state.preset = '';
-        rebuilt();
-      } else showConfig();
-      return { rebuilt: wasRebuilt, config: state.engine.config() };
-    },
+    // Validated like a link: a bad field is an error reply and nothing changes.
+    setConfig: ({ config }) => ({ rebuilt: setConfig(config), config: state.engine.config() }),
     trace: ({ index }) => state.engine.trace(index),
     // A new subscriber to `resize` learns the height at once, not at the next change.
     subscribed: (events) => events.includes('resize') && setTimeout(emitResize),
@@ -838,11 +873,7 @@ function updateShare() {
 // ---- training and the animated step -------------------------------------------------------------
 
 function setPlaying(playing) {
-  if (playing && state.story && !state.story.loop) {
-    applyStoryStep(state.story); // finish the step being told before training runs on
-    state.story = null;
-    $('story-caption').textContent = '';
-  }
+  if (playing && state.story && !state.story.loop) endStory(); // its step first, then training runs on
   state.playing = playing;
   $('play').classList.toggle('playing', playing);
   $('play').setAttribute('aria-label', playing ? 'Pause' : 'Play');
@@ -927,6 +958,22 @@ function startStory(loop = false) {
 }
 
 /** Applies the story's step (once) and records the weights after it. */
+/**
+ * Ends the story being told: first its step (once, unless `apply` is false: a looped story or an
+ * abandoned one takes none), then the caption goes, and what showed the told step shows the
+ * network as it is.
+ */
+function endStory(apply = true) {
+  if (!state.story) return;
+  if (apply) applyStoryStep(state.story);
+  state.story = null;
+  $('story-caption').textContent = '';
+  state.needsDraw = true;
+  state.needsInspector = true;
+  state.needsTable = true;
+}
+
+/** Takes the training step that a story (or an explanation) tells, once. */
 function applyStoryStep(story) {
   if (story.applied || story.loop) return;
   state.engine.step(1);
@@ -940,16 +987,13 @@ function updateStory(now) {
   if (!story) return;
   const at = phaseAt(story.timeline, now - story.startedAt);
   if (!at) {
-    applyStoryStep(story);
-    state.story = null;
-    $('story-caption').textContent = '';
-    state.needsDraw = true;
-    state.needsInspector = true;
-    state.needsTable = true; // both showed the step being told: now the network as it is
+    endStory();
     return;
   }
   if (at.phase.kind === 'update') applyStoryStep(story);
-  $('story-caption').textContent = caption(at.phase, story);
+  const text = caption(at.phase, story);
+  // Written only when it changes: it is a live region, and a write each frame would re-announce it.
+  if ($('story-caption').textContent !== text) $('story-caption').textContent = text;
   state.needsDraw = true;
 }
 
@@ -974,13 +1018,9 @@ function stepOnce() {
     return;
   }
   setPlaying(false);
-  if (state.story && !state.story.loop) {
-    applyStoryStep(state.story); // a second press finishes the running story at once
-    state.story = null;
-  }
+  if (state.story && !state.story.loop) endStory(); // a second press finishes the running story at once
   if (state.speed === 0) {
     state.engine.step(1);
-    state.sample = state.engine.nextSample() ?? 0;
     changed();
   } else {
     startStory(false);
@@ -1010,8 +1050,7 @@ function currentExplanation() {
 
 function enterExplain() {
   setPlaying(false);
-  state.story = null;
-  $('story-caption').textContent = '';
+  endStory(false); // explain mode tells that same step, phase by phase
   const told = traceNext();
   if (!told) {
     showMessage('There is no training data to explain a step on: draw some points or choose a data set.');
@@ -1038,12 +1077,7 @@ function explainMove(delta) {
     return;
   }
   e.index = next;
-  if (e.phases[next].kind === 'update' && !e.applied) {
-    state.engine.step(1);
-    e.applied = true;
-    e.after = state.engine.snapshot();
-    changed();
-  }
+  if (e.phases[next].kind === 'update') applyStoryStep(e); // the step an explanation tells, once
   showExplain();
   state.needsDraw = true;
 }
@@ -1235,9 +1269,14 @@ function buildNeuronControls() {
 
 function placeNeuronControls(layout) {
   const groups = $('neuron-controls').children;
-  // Columns closer than a pair of buttons: stack each pair and make it smaller.
+  // Side by side while a pair fits between columns, else stacked (smaller, except on touch
+  // screens, where a target stays 44 px); where not even one fits, the columns get none: the
+  // shape is then edited in the settings (networkShape) and with the layer buttons.
+  const touch = touchTargets.matches;
   const spacing = layout.columns.length > 2 ? layout.columns[2][0].x - layout.columns[1][0].x : Infinity;
-  $('neuron-controls').classList.toggle('compact', spacing < 80);
+  const [pair, single] = touch ? [2 * 44 + 8, 44 + 4] : [80, 22 + 4];
+  $('neuron-controls').classList.toggle('compact', spacing < pair);
+  $('neuron-controls').classList.toggle('crowded', spacing < single);
   for (let l = 0; l < groups.length; l++) {
     const column = layout.columns[l + 1];
     if (!column) continue;
@@ -1316,6 +1355,11 @@ function setData(train, test) {
     reportError(e);
     return;
   }
+  dataReplaced();
+}
+
+/** The data set was replaced (drawn, imported, restored): no preset describes it any more. */
+function dataReplaced() {
   state.preset = '';
   dataChanged();
   showConfig();
@@ -1326,10 +1370,9 @@ function onLossPointer(event) {
   const canvas = $('loss-chart');
   const rect = canvas.getBoundingClientRect();
   if (!state.losses.length) return;
-  const area = lossArea(rect.width, rect.height);
-  const first = state.losses.epochs[0];
-  const last = Math.max(first + 1, state.losses.epochs[state.losses.length - 1]);
-  showLossAt(state.losses.nearest(first + ((event.clientX - rect.left - area.left) / area.width) * (last - first)));
+  // The chart's own scales (as drawn) map the pointer to an epoch.
+  const scales = lossScales(state.losses, { ...lossArea(rect.width, rect.height), log: state.lossLog });
+  showLossAt(state.losses.nearest(scales.epochAt(event.clientX - rect.left)));
 }
 
 /** ← → on the focused loss chart walk the readout along the history (Home and End jump). */
@@ -1345,7 +1388,8 @@ function onLossKey(event) {
 
 function showLossAt(entry) {
   state.lossCursor = entry.epoch;
-  $('loss-readout').textContent = `Epoch ${num(entry.epoch)}: training loss ${formatLoss(entry.train)}, test loss ${formatLoss(entry.test)}`;
+  // An entry's epoch may be a fraction (a point within an epoch): two decimals, never rounded to 3 digits.
+  $('loss-readout').textContent = `Epoch ${Math.round(entry.epoch * 100) / 100}: training loss ${formatLoss(entry.train)}, test loss ${formatLoss(entry.test)}`;
   state.needsDraw = true;
 }
 
@@ -1431,8 +1475,9 @@ function frameWork(now) {
   updateStory(now);
   state.comparison?.frame();
   if (state.needsStats && due(state.lastStats, now, throttleInterval(state.statsCost, 0.1))) {
-    // While training plays, the evaluation over every point is spread over frames, a few ms each.
-    timed('stats', state.playing ? evaluateSlice : refreshStats);
+    // While training runs (playing, or an API step), the evaluation over every point is spread
+    // over frames, a few ms each.
+    timed('stats', state.playing || state.apiStepping ? evaluateSlice : refreshStats);
   }
   if (state.needsHeatmaps && due(state.lastHeatmap, now, throttleInterval(state.heatmapCost, 0.15, HEATMAP_INTERVAL_MS))) {
     const t0 = performance.now();
@@ -1450,6 +1495,8 @@ function frameWork(now) {
     state.lastInspector = now;
     state.needsInspector = false;
   }
+  // The last draw of a burst may have shown the edge layer from before it: redraw once it is due.
+  if (state.edgeLayer?.behind && edgeLayerDue(state.edgeLayer, now)) state.needsDraw = true;
   if (state.needsDraw) {
     timed('draw', draw);
     state.needsDraw = false;
@@ -1464,9 +1511,10 @@ function frameWork(now) {
     state.lastTable = now;
     state.needsTable = false;
   }
-  if (due(state.lastCheckpoint, now, CHECKPOINT_INTERVAL_MS)) {
+  if (state.needsCheckpoint && due(state.lastCheckpoint, now, CHECKPOINT_INTERVAL_MS)) {
     timed('checkpoint', saveCheckpoint);
     state.lastCheckpoint = now;
+    state.needsCheckpoint = false;
   }
 }
 
@@ -1535,7 +1583,7 @@ function saveCheckpoint() {
   const fragment = state.engine.link(true, state.preset);
   state.checkpoint = {
     hash: `#${fragment}${extra ? `&${extra}` : ''}`,
-    step: Number(new URLSearchParams(fragment).get('step') ?? 0),
+    step: Number(/(?:^|&)step=(\d+)/.exec(fragment)?.[1] ?? 0),
     // A link carries no drawn or imported points: keep them as CSV (only then, it is not free).
     csv: state.engine.hasCustomData() ? state.engine.exportCsv() : null,
   };
@@ -1576,8 +1624,7 @@ async function recover() {
     // Drawn or imported data is not in a link: it comes back from the saved CSV.
     if (saved?.csv) {
       state.engine.importCsv(saved.csv);
-      dataChanged();
-      changed();
+      dataReplaced();
     }
     state.crashed = false; // only now: a failed reset leaves the page stopped, not half alive
     $('crash').close();
@@ -1635,7 +1682,7 @@ function wire() {
   });
   $('speed').addEventListener('change', (e) => {
     state.speed = Number(e.target.value);
-    if (state.speed === 0 && state.story?.loop) state.story = null;
+    if (state.speed === 0 && state.story?.loop) endStory(false);
   });
   $('explain').addEventListener('click', () => (state.explain ? leaveExplain() : enterExplain()));
   $('explain-prev').addEventListener('click', () => explainMove(-1));
@@ -1708,10 +1755,7 @@ function wire() {
       return;
     }
     hideMessage();
-    state.preset = '';
-    dataChanged();
-    showConfig();
-    changed();
+    dataReplaced();
   });
   $('export-model').addEventListener('click', () => download('backprop-playground-model.json', state.engine.exportModel(), 'application/json'));
   $('import-model').addEventListener('change', async (e) => {
