@@ -599,7 +599,8 @@ fn worst_inputs() -> Vec<(&'static str, Parser, String)> {
         (
             "a model too long",
             Parser::Model,
-            " ".repeat(model::MAX_BYTES + 1),
+            // A real model padded past the limit: refused for its size, not for bad JSON.
+            padded_model(model::MAX_BYTES + 1),
         ),
         ("a CSV line of many values", Parser::Csv, ",".repeat(n)),
         (
@@ -642,6 +643,22 @@ fn largest_valid_inputs_fit_the_trainer_allowance() {
         peaks.iter().all(|&p| p <= LARGEST_TRAINER_BYTES),
         "{peaks:?}"
     );
+}
+
+/// A real exported model padded with spaces to `len` bytes (still valid JSON).
+fn padded_model(len: usize) -> String {
+    let text = model::export(&trainer(&[]));
+    let pad = len - text.len();
+    text + &" ".repeat(pad)
+}
+
+#[test]
+fn a_model_file_is_read_up_to_its_size_limit_and_no_further() {
+    assert!(model::import(&padded_model(model::MAX_BYTES)).is_ok());
+    let e = model::import(&padded_model(model::MAX_BYTES + 1))
+        .err()
+        .unwrap();
+    assert!(e.message.starts_with("the file has "), "{e}");
 }
 
 /// Run with `--nocapture` to see how close each comes: the per-byte bounds come from these.

@@ -45,6 +45,17 @@ test('step, keyboard and reset act on the same run', async () => {
   assert.equal(await page.getAttribute('#play', 'aria-label'), 'Play');
   await page.keyboard.press('r');
   assert.equal(await number(page, '#step-count'), 0);
+  // A reset replays the same run exactly: the same seed, the same weights, the same steps.
+  await page.selectOption('#speed', '0');
+  const run = () => page.evaluate(() => {
+    const { engine } = window.backpropPlayground.state;
+    engine.step(5);
+    return { weights: Array.from(engine.view('weights', 0)), loss: engine.stats().trainLoss };
+  });
+  const once = await run();
+  await page.click('h1');
+  await page.keyboard.press('r');
+  assert.deepEqual(await run(), once);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -98,10 +109,16 @@ test('divergence from a huge learning rate is reported and the last finite weigh
   assert.match(await text(page, '#message-text'), /Training diverged at step \d+/);
   assert.equal(await page.getAttribute('#play', 'aria-label'), 'Play', 'training paused');
   await page.screenshot({ path: `${RESULTS}page-diverged-desktop.png` });
+  const divergedAt = await page.evaluate(() => window.backpropPlayground.state.engine.stats().divergedAtStep);
   await page.fill('#learning-rate', '2'); // 0.001
   await page.click('#message-action');
   assert.ok(Number.isFinite(await loss(page)), 'a finite loss again');
+  // Restored, not reset: back at the last step whose parameters were finite, and training goes on.
+  const restoredAt = await number(page, '#step-count');
+  assert.ok(restoredAt > 0 && restoredAt < divergedAt, `restored to step ${restoredAt} of ${divergedAt}`);
+  await page.selectOption('#speed', '0');
   await page.click('#step');
+  assert.equal(await number(page, '#step-count'), restoredAt + 1);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

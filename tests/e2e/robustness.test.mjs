@@ -84,8 +84,20 @@ test('a panic in the core shows what happened, keeps the setup, and a reset brin
   await page.keyboard.press('Escape');
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => document.getElementById('crash').open), true);
-  // Shortcuts do not reach the dead instance either.
-  await page.keyboard.press('r');
+  // Shortcuts do not reach the dead instance either: no engine call while it is down.
+  await page.evaluate(() => {
+    const { engine } = window.backpropPlayground.state;
+    window.__calls = 0;
+    for (const name of ['step', 'stats', 'setConfig', 'trace', 'link', 'config', 'snapshot']) {
+      const own = engine[name].bind(engine);
+      engine[name] = (...args) => (window.__calls++, own(...args));
+    }
+  });
+  // (Not Space or Enter: on the focused Reset button they press it, as they should.)
+  for (const key of ['r', 'ArrowRight', 'e', '?']) await page.keyboard.press(key);
+  await page.waitForTimeout(300); // a frame or two, and the link debounce
+  assert.equal(await page.evaluate(() => window.__calls), 0, 'nothing called the failed core');
+  assert.equal(await page.evaluate(() => document.getElementById('crash').open), true);
   await page.click('#crash-reset');
   await page.waitForFunction(() => !document.getElementById('crash').open);
   await page.click('#step');
@@ -184,6 +196,16 @@ test('500 malformed API messages: one reply each of ours, no exception, no freez
   const stepped = await page.evaluate(() => window.host.call('step', { count: 20 }));
   assert.equal(stepped.data.result.ran, 20);
   assert.equal(stepped.data.result.step, state.data.result.step + 20, 'it still trains');
+
+  // A failure of the core reaches the embedding page as an `error` event, and commands are refused.
+  await page.evaluate(() => window.host.call('subscribe', { events: ['error'] }));
+  await frame.evaluate(() => setTimeout(() => window.backpropPlayground.state.engine.panicForTests()));
+  await page.waitForFunction(() => window.host.received.some((m) => m.data?.event === 'error'));
+  const failure = await page.evaluate(() => window.host.received.find((m) => m.data?.event === 'error').data.data);
+  assert.match(failure.message, /deliberate panic/);
+  assert.ok(Number.isInteger(failure.restoredStep));
+  const refused = await page.evaluate(() => window.host.call('getState'));
+  assert.match(refused.data.error, /stopped after an internal error/);
   await page.close();
 });
 
