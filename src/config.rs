@@ -89,19 +89,43 @@ impl<'de> Visitor<'de> for FieldValueVisitor {
     }
 }
 
+/// How much of a text value an error message echoes: a 50 MB string comes back as a short prefix.
+const ECHO_CHARS: usize = 40;
+/// How many items of a list an error message echoes.
+const ECHO_ITEMS: usize = 8;
+
+/// A text as messages quote it: in quotes, and cut to a short prefix when long.
+pub fn echo(text: &str) -> String {
+    let count = text.chars().count();
+    if count > ECHO_CHARS {
+        let prefix: String = text.chars().take(ECHO_CHARS).collect();
+        format!("{prefix:?}… ({count} characters)")
+    } else {
+        format!("{text:?}")
+    }
+}
+
+/// A value as error messages echo it: short whatever was given (huge numbers in exponent form,
+/// long texts and lists cut to a prefix), so a message can never carry the input back whole.
 impl fmt::Display for FieldValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FieldValue::Bool(b) => write!(f, "{b}"),
+            FieldValue::Number(n) if n.is_finite() && *n != 0.0 && !(1e-6..1e15).contains(&n.abs()) => {
+                write!(f, "{n:e}")
+            }
             FieldValue::Number(n) => write!(f, "{n}"),
-            FieldValue::Text(s) => write!(f, "{s:?}"),
+            FieldValue::Text(s) => f.write_str(&echo(s)),
             FieldValue::List(items) => {
                 write!(f, "[")?;
-                for (i, item) in items.iter().enumerate() {
+                for (i, item) in items.iter().take(ECHO_ITEMS).enumerate() {
                     if i > 0 {
                         write!(f, ", ")?;
                     }
                     write!(f, "{item}")?;
+                }
+                if items.len() > ECHO_ITEMS {
+                    write!(f, ", … {} items in all", items.len())?;
                 }
                 write!(f, "]")
             }
@@ -118,7 +142,12 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        // The field is a key someone gave: a long one is named by its prefix.
+        if self.field.chars().count() > ECHO_CHARS {
+            write!(f, "{}: {}", echo(&self.field), self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
     }
 }
 
@@ -384,10 +413,7 @@ impl Config {
             return Err(error(
                 key,
                 // The key quoted: an empty or odd one must still be seen in the message.
-                format!(
-                    "unknown field {key:?}; the fields are {}",
-                    FIELDS.join(", ")
-                ),
+                format!("unknown field {}; the fields are {}", echo(key), FIELDS.join(", ")),
             ));
         }
 
@@ -716,6 +742,24 @@ mod tests {
     }
     fn text(s: &str) -> FieldValue {
         FieldValue::Text(s.to_string())
+    }
+
+    #[test]
+    fn values_are_echoed_short() {
+        let shown = |v: FieldValue| v.to_string();
+        assert_eq!(shown(FieldValue::Number(1e308)), "1e308");
+        assert_eq!(shown(FieldValue::Number(-2.5e-9)), "-2.5e-9");
+        assert_eq!(shown(FieldValue::Number(0.003)), "0.003");
+        assert_eq!(shown(FieldValue::Number(1000.0)), "1000");
+        let long = shown(FieldValue::Text("é".repeat(50_000_000 / 100)));
+        assert!(long.ends_with("… (500000 characters)") && long.chars().count() < 70, "{long}");
+        let list = shown(FieldValue::List((0..64).map(|k| FieldValue::Number(k as f64)).collect()));
+        assert_eq!(list, "[0, 1, 2, 3, 4, 5, 6, 7, … 64 items in all]");
+        let e = Config::from_fields([("learningRate".to_string(), FieldValue::Number(1e308))]).unwrap_err();
+        assert!(e.to_string().starts_with("learningRate: 1e308 is not allowed"), "{e}");
+        let key = "k".repeat(10_000);
+        let e = Config::from_fields([(key, FieldValue::Bool(true))]).unwrap_err();
+        assert!(e.to_string().len() < 700, "{}", e.to_string().len());
     }
 
     #[test]

@@ -6,6 +6,9 @@ use crate::dataset::{check_point, Point, Problem};
 use std::fmt::Write;
 
 pub const HEADER: &str = "x,y,label";
+/// A file of the most points, written by anyone, is far smaller (about 60 KB): a larger one is
+/// padding or not a data set, and is refused before it is read.
+pub const MAX_BYTES: usize = 1 << 20;
 
 /// Training points first, then test points: reading it back with the same split gives them back.
 pub fn write(train: &[Point], test: &[Point]) -> String {
@@ -28,6 +31,12 @@ fn error(message: String) -> ConfigError {
 
 /// Reads points; a first line of `x,y,label` is skipped, blank lines are ignored.
 pub fn parse(text: &str, problem: Problem, classes: usize) -> Result<Vec<Point>, ConfigError> {
+    if text.len() > MAX_BYTES {
+        return Err(error(format!(
+            "the file has {} bytes; a data file has at most {MAX_BYTES}",
+            text.len()
+        )));
+    }
     let mut points = Vec::new();
     for (k, raw) in text.lines().enumerate() {
         let line = k + 1;
@@ -115,5 +124,13 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_unread() {
+        // One valid line and a megabyte of padding: refused by its size, not read.
+        let text = format!("1,1,1\n{}", " ".repeat(MAX_BYTES));
+        let e = parse(&text, Problem::Classification, 2).unwrap_err();
+        assert!(e.message.contains("at most 1048576"), "{}", e.message);
     }
 }

@@ -4,7 +4,7 @@
 //! can fail the page: unknown keys become notices, bad values become errors that name the key and
 //! are replaced by defaults, sizes are bounded.
 
-use crate::config::{Config, FieldValue, MAX_SEED};
+use crate::config::{echo, Config, FieldValue, MAX_SEED};
 use crate::features::Feature;
 use crate::trainer::{Trainer, MAX_COUNTER};
 use crate::Scalar;
@@ -15,6 +15,26 @@ use serde::Serialize;
 pub const VERSION: u32 = 1;
 /// The largest network's weights (about 17 000 floats) fit with room to spare.
 pub const MAX_FRAGMENT: usize = 256 * 1024;
+/// A link has fewer settings than this (about 40 keys, and a `_hide` for each control).
+pub const MAX_PAIRS: usize = 200;
+/// Keys that only TensorFlow Playground writes: a link without our version that has one is its.
+const TENSORFLOW_ONLY: &[&str] = &["regDataset", "collectStats", "initZero", "tutorial"];
+/// The settings both playgrounds have, by the same name.
+const TENSORFLOW_SETTINGS: &[&str] = &[
+    "activation",
+    "regularization",
+    "regularizationRate",
+    "batchSize",
+    "dataset",
+    "learningRate",
+    "noise",
+    "networkShape",
+    "seed",
+    "showTestData",
+    "discretize",
+    "percTrainData",
+    "problem",
+];
 /// Controls a link may hide or an embed may show, by their link key.
 pub const CONTROLS: &[&str] = &[
     "play",
@@ -145,6 +165,21 @@ fn truthy(v: &str) -> Option<bool> {
     }
 }
 
+/// Whether a link is TensorFlow Playground's: no version of ours and no preset, and a key that
+/// only it writes (its `<control>_hide` flags too: a course's link often carries little else),
+/// but no setting that only this playground has. Page options (`embed=1`) may be added to it.
+fn is_tensorflow(pairs: &[(String, String)]) -> bool {
+    let has = |key: &str| pairs.iter().any(|(k, _)| k == key);
+    let marked = pairs.iter().any(|(k, _)| {
+        TENSORFLOW_ONLY.contains(&k.as_str()) || is_feature(k) || k.ends_with("_hide")
+    });
+    let ours = pairs.iter().any(|(k, _)| {
+        crate::config::field_names().contains(&k.as_str())
+            && !TENSORFLOW_SETTINGS.contains(&k.as_str())
+    });
+    !has("v") && !has("preset") && marked && !ours
+}
+
 /// Reads a fragment (with or without the leading `#`) into a trainer and a report.
 pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     let mut report = LinkReport::default();
@@ -158,10 +193,16 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     } else {
         fragment
     };
+    let given = fragment.split('&').filter(|p| !p.is_empty()).count();
+    if given > MAX_PAIRS {
+        report.notices.push(format!(
+            "the link has {given} parts; only the first {MAX_PAIRS} were read"
+        ));
+    }
     let pairs: Vec<(String, String)> = fragment
         .split('&')
         .filter(|p| !p.is_empty())
-        .take(200)
+        .take(MAX_PAIRS)
         .map(|p| match p.split_once('=') {
             Some((k, v)) => (decode_component(k), decode_component(v)),
             None => (decode_component(p), "true".to_string()),
@@ -176,13 +217,13 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     };
     // TensorFlow Playground's links carry no version but always its own keys (the data set of the
     // other problem, the input toggles); a short hand-written link of ours has neither.
-    report.tensorflow = get("v").is_none()
-        && pairs.iter().any(|(k, _)| {
-            ["regDataset", "collectStats", "initZero"].contains(&k.as_str()) || is_feature(k)
-        });
+    report.tensorflow = is_tensorflow(&pairs);
     if let Some(v) = get("v") {
         if v != VERSION.to_string() {
-            report.notices.push(format!("this link is version {v:?}; this playground reads version {VERSION}, and read what it could"));
+            report.notices.push(format!(
+                "this link is version {}; this playground reads version {VERSION}, and read what it could",
+                echo(v)
+            ));
         }
     }
 
@@ -196,7 +237,7 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     for (key, value) in &pairs {
         let text = |v: &str| FieldValue::Text(v.to_string());
         match key.as_str() {
-            "v" | "collectStats" => {}
+            "v" | "collectStats" | "tutorial" => {}
             "seed" => fields.push((
                 key.clone(),
                 FieldValue::Number(seed_from_text(value) as f64),
@@ -208,8 +249,17 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                 }
             }
             "preset" => {
-                options.preset = Some(value.clone());
-                fields.push((key.clone(), text(value)));
+                // Only a preset that exists is kept: the name goes into later links and snippets.
+                if crate::presets::find(value).is_some() {
+                    options.preset = Some(value.clone());
+                    fields.push((key.clone(), text(value)));
+                } else {
+                    report.errors.push(format!(
+                        "preset: {} is not a preset and was left out; the presets are {}",
+                        echo(value),
+                        crate::presets::PRESETS.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
+                    ));
+                }
             }
             "embed" => options.embed = truthy(value).unwrap_or(false),
             "autoplay" => options.autoplay = truthy(value).unwrap_or(false),
@@ -217,7 +267,8 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             "theme" => match value.as_str() {
                 "light" | "dark" => options.theme = value.clone(),
                 _ => report.errors.push(format!(
-                    "theme: {value:?} is not allowed; use light or dark"
+                    "theme: {} is not allowed; use light or dark",
+                    echo(value)
                 )),
             },
             "controls" => {
@@ -228,7 +279,7 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                     } else {
                         report
                             .notices
-                            .push(format!("controls: {c:?} is not a control and was left out"));
+                            .push(format!("controls: {} is not a control and was left out", echo(c)));
                     }
                 }
                 options.controls = Some(shown);
@@ -240,7 +291,8 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                 match value.parse::<u64>() {
                     Ok(n) => *counter = n,
                     Err(_) => report.errors.push(format!(
-                        "{key}: {value:?} is not allowed; use a whole number from 0 to {MAX_COUNTER}; it was ignored"
+                        "{key}: {} is not allowed; use a whole number from 0 to {MAX_COUNTER}; it was ignored",
+                        echo(value)
                     )),
                 }
             }
@@ -258,7 +310,7 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                     } else {
                         report
                             .notices
-                            .push(format!("{k}: there is no control {control:?} to hide"));
+                            .push(format!("{}: there is no control to hide by that name", echo(k)));
                     }
                 }
             }
@@ -266,7 +318,8 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                 fields.push((key.clone(), text(value)))
             }
             _ => report.notices.push(format!(
-                "{key:?} is not a setting of this playground and was ignored"
+                "{} is not a setting of this playground and was ignored",
+                echo(key)
             )),
         }
     }
@@ -624,5 +677,66 @@ mod tests {
         }
         let (_, report) = open(&"a".repeat(MAX_FRAGMENT + 1));
         assert!(report.errors[0].contains("at most"));
+    }
+
+    #[test]
+    fn an_unknown_preset_is_named_dropped_and_never_written_again() {
+        let hostile = "%22%3E%3C%2Fbackprop-playground%3E%3Cscript%20src%3D%22https%3A%2F%2Fevil.example%2Fx.js%22%3E%3C%2Fscript%3E";
+        let (t, report) = open(&format!("#v=1&preset={hostile}&learningRate=0.3"));
+        assert_eq!(report.options.preset, None);
+        assert!(
+            report.errors.iter().any(|e| e.starts_with("preset: ") && e.contains("is not a preset")),
+            "{report:?}"
+        );
+        assert!(report.errors.iter().all(|e| e.len() < 300), "the value is echoed short: {report:?}");
+        assert_eq!(t.config().learning_rate, 0.3, "the rest of the link opens");
+        let link = fragment(&t, report.options.preset.as_deref(), false);
+        assert!(!link.contains("preset") && !link.contains("script"), "{link}");
+    }
+
+    #[test]
+    fn parts_beyond_the_limit_are_named_not_dropped_silently() {
+        let many: Vec<String> = (0..MAX_PAIRS + 5).map(|k| format!("k{k}=1")).collect();
+        let (_, report) = open(&format!("#v=1&{}", many.join("&")));
+        assert!(
+            report.notices.iter().any(|n| n.contains(&format!("{} parts", MAX_PAIRS + 6))
+                && n.contains(&format!("first {MAX_PAIRS}"))),
+            "{:?}",
+            report.notices.last()
+        );
+        let (_, report) = open("#v=1&learningRate=0.1");
+        assert!(report.notices.is_empty());
+    }
+
+    #[test]
+    fn a_course_link_of_hide_flags_is_tensorflow_playground_s() {
+        // A real link from a widely used course: a few keys and many `_hide` flags.
+        let (t, report) = open("#dataset=gauss&networkShape=&showTestData_hide=true&percTrainData_hide=true&batchSize_hide=true&dataset_hide=false&activation_hide=true&problem=classification&problem_hide=true&regularization_hide=true&regularizationRate_hide=true&learningRate_hide=true&discretize_hide=true");
+        assert!(report.tensorflow, "{report:?}");
+        assert_eq!(t.config().output_activation.name(), "tanh");
+        assert!(t.config().network_shape.is_empty());
+        // Each key only TensorFlow Playground writes marks its links too.
+        for key in ["tutorial=dropout", "collectStats=false", "initZero=false", "regDataset=reg-plane"] {
+            let (_, report) = open(&format!("#dataset=gauss&{key}"));
+            assert!(report.tensorflow, "{key}");
+        }
+        // Page options may be added to one; a setting only ours has, a preset or a version may not.
+        assert!(open("#dataset=xor&learningRate_hide=true&embed=1&controls=play").1.tensorflow);
+        for ours in ["v=1&", "preset=deadRelu&", "outputActivation=sigmoid&", "optimizer=adam&"] {
+            let (_, report) = open(&format!("#{ours}dataset=xor&learningRate_hide=true"));
+            assert!(!report.tensorflow, "{ours}");
+        }
+    }
+
+    #[test]
+    fn echoed_values_stay_short() {
+        let long = "x".repeat(50_000);
+        let (_, report) = open(&format!("#v=1&{long}=1&theme={long}&controls={long}&learningRate=1e308&step={long}"));
+        let all: Vec<&String> = report.errors.iter().chain(&report.notices).collect();
+        assert!(all.len() >= 5, "{all:?}");
+        for m in all {
+            assert!(m.len() < 400, "{} characters: {}", m.len(), &m[..200]);
+        }
+        assert!(report.errors.iter().any(|e| e.starts_with("learningRate: \"1e308\" is not allowed")), "{:?}", report.errors);
     }
 }

@@ -215,6 +215,7 @@ impl Trainer {
             evaluation: None,
             config,
         };
+        // The configuration's batch fits its own data set: nothing to report here.
         trainer.install_data(train, test);
         trainer.save_backup(0);
         trainer
@@ -241,7 +242,11 @@ impl Trainer {
         if live == config {
             // The configuration checked the batch against its own data set; data set by
             // `set_data` may be smaller.
-            if config.batch_size > self.train.len() {
+            // Only a batch size being changed is checked: any other live setting must work on
+            // an empty data set too (its batch size was kept at 1).
+            if config.batch_size != self.config.batch_size
+                && config.batch_size > self.train.len().max(1)
+            {
                 return Err(ConfigError {
                     field: "batchSize".into(),
                     message: format!(
@@ -273,6 +278,7 @@ impl Trainer {
         self.params_version = version + 1;
         if let Some((train, test)) = custom {
             // Data the user set survives changes that do not concern the data.
+            // A batch size lowered here was the user's new setting: it is shown in the controls.
             self.install_data(train, test);
             self.custom_data = true;
         }
@@ -306,7 +312,9 @@ impl Trainer {
         Ok(())
     }
 
-    fn install_data(&mut self, train: Vec<Point>, test: Vec<Point>) {
+    /// Installs data; a batch size larger than the training set is lowered to fit, and then
+    /// the size it had is returned (so that the caller can say so).
+    fn install_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Option<usize> {
         self.train = Samples::new(train, &self.config);
         self.test = Samples::new(test, &self.config);
         self.order = (0..self.train.len()).collect();
@@ -314,9 +322,11 @@ impl Trainer {
             self.shuffle_rng.shuffle(&mut self.order);
         }
         self.cursor = 0;
-        self.config.batch_size = self.config.batch_size.clamp(1, self.train.len().max(1));
+        let before = self.config.batch_size;
+        self.config.batch_size = before.clamp(1, self.train.len().max(1));
         self.evaluation = None;
         self.progress = None;
+        (self.config.batch_size != before).then_some(before)
     }
 
     /// The data set as CSV: training points first, then test points.
@@ -327,7 +337,7 @@ impl Trainer {
     /// Replaces the data set with CSV text (`x,y,label` lines), split into training and test
     /// points by `percTrainData` in the order given, so that an exported file reads back the
     /// same. On error nothing changes.
-    pub fn import_csv(&mut self, text: &str) -> Result<(), ConfigError> {
+    pub fn import_csv(&mut self, text: &str) -> Result<Option<String>, ConfigError> {
         let mut points = csv::parse(text, self.config.problem, self.config.classes)?;
         let train = if points.len() == 1 {
             1
@@ -338,8 +348,13 @@ impl Trainer {
         self.set_data(points, test)
     }
 
-    /// Replaces the data set (keeping the network), checking every point and label.
-    pub fn set_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Result<(), ConfigError> {
+    /// Replaces the data set (keeping the network), checking every point and label. Returns a
+    /// notice when the batch size had to be lowered to fit the new training set.
+    pub fn set_data(
+        &mut self,
+        train: Vec<Point>,
+        test: Vec<Point>,
+    ) -> Result<Option<String>, ConfigError> {
         let bad = |field: &str, message: String| ConfigError {
             field: field.to_string(),
             message,
@@ -366,9 +381,15 @@ impl Trainer {
                 })?;
             }
         }
-        self.install_data(train, test);
+        let lowered = self.install_data(train, test);
         self.custom_data = true;
-        Ok(())
+        Ok(lowered.map(|before| {
+            format!(
+                "batchSize: {before} is more than the {} training points, so it is now {}",
+                self.train.len(),
+                self.config.batch_size
+            )
+        }))
     }
 
     pub fn train_samples(&self) -> &Samples {

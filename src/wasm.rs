@@ -20,30 +20,112 @@ pub struct Playground {
     report: crate::link::LinkReport,
 }
 
-/// A JS object's fields as loose values; `undefined` and `null` mean "not given".
+/// The longest text a setting takes (a data set's name, a list written out): longer is refused
+/// before it is copied into wasm memory.
+pub const MAX_TEXT: usize = 1000;
+/// More keys than any configuration has (about 30): a larger object is refused unread.
+pub const MAX_KEYS: usize = 64;
+
+/// A JS object's fields as loose values; `undefined` and `null` mean "not given". Everything is
+/// checked on the JS side of the boundary first (type, size, nesting), so that no value is copied
+/// into wasm memory before it is known to be small, and no conversion can recurse into a cyclic
+/// or deeply nested one.
 fn fields(config: &JsValue) -> Result<Vec<(String, FieldValue)>, JsError> {
     if config.is_undefined() || config.is_null() {
         return Ok(Vec::new());
     }
-    if !config.is_object() || js_sys::Array::is_array(config) {
-        return Err(JsError::new("config: expected a plain object of settings"));
+    let plain = config.is_object()
+        && !js_sys::Array::is_array(config)
+        && {
+            let proto = Object::get_prototype_of(config);
+            proto.is_null() || proto == Object::get_prototype_of(&Object::new())
+        };
+    if !plain {
+        return Err(JsError::new(
+            "config: expected a plain object of settings (not a list, Map or other object)",
+        ));
+    }
+    let keys = Object::keys(config.unchecked_ref::<Object>());
+    if keys.length() as usize > MAX_KEYS {
+        return Err(JsError::new(&format!(
+            "config: {} settings given; there are at most {MAX_KEYS}",
+            keys.length()
+        )));
     }
     let mut out = Vec::new();
-    for entry in Object::entries(config.unchecked_ref::<Object>()).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
+    for key in keys.iter() {
+        let key_text: js_sys::JsString = key.clone().unchecked_into();
+        if key_text.length() as usize > MAX_TEXT {
+            return Err(JsError::new(&format!(
+                "config: a setting name of {} characters is not a setting",
+                key_text.length()
+            )));
+        }
+        let value = js_sys::Reflect::get(config, &key).unwrap_or(JsValue::UNDEFINED);
+        let key = key.as_string().unwrap_or_default();
         if value.is_undefined() || value.is_null() {
             continue;
         }
-        let parsed = serde_wasm_bindgen::from_value::<FieldValue>(value).map_err(|_| {
-            JsError::new(&format!(
-                "{key}: not a number, text, true/false or list of those"
-            ))
-        })?;
+        shallow_check(&key, &value)?;
+        let parsed = serde_wasm_bindgen::from_value::<FieldValue>(value)
+            .map_err(|e| JsError::new(&format!("{}: {e}", crate::config::echo(&key))))?;
         out.push((key, parsed));
     }
     Ok(out)
+}
+
+/// A setting is a number, true/false, a short text, or a short flat list of those.
+fn shallow_check(key: &str, value: &JsValue) -> Result<(), JsError> {
+    let name = crate::config::echo(key);
+    let scalar = |v: &JsValue| -> Result<(), JsError> {
+        if let Some(text) = v.dyn_ref::<js_sys::JsString>() {
+            if text.length() as usize > MAX_TEXT {
+                return Err(JsError::new(&format!(
+                    "{name}: a text of {} characters is too long; no setting is longer than {MAX_TEXT}",
+                    text.length()
+                )));
+            }
+            return Ok(());
+        }
+        if v.as_f64().is_some() || v.as_bool().is_some() {
+            return Ok(());
+        }
+        Err(JsError::new(&format!(
+            "{name}: not a number, text, true/false or list of those"
+        )))
+    };
+    if let Some(list) = value.dyn_ref::<js_sys::Array>() {
+        if list.length() as usize > crate::config::MAX_LIST_ITEMS {
+            return Err(JsError::new(&format!(
+                "{name}: a list of {} items is too long; no setting takes more than {}",
+                list.length(),
+                crate::config::MAX_LIST_ITEMS
+            )));
+        }
+        for item in list.iter() {
+            if item.is_object() {
+                return Err(JsError::new(&format!(
+                    "{name}: a list inside a list is nested too deeply or cyclic; a setting is a flat list"
+                )));
+            }
+            scalar(&item)?;
+        }
+        return Ok(());
+    }
+    scalar(value)
+}
+
+/// Bounds the JS side checks before calling in (`Playground.limits()`): one source for both.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    link_chars: usize,
+    model_bytes: usize,
+    csv_bytes: usize,
+    text_chars: usize,
+    list_items: usize,
+    keys: usize,
+    points: usize,
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -166,9 +248,9 @@ impl Playground {
     }
 
     /// Replaces the data set with CSV text; throws an `Error` naming the line on bad input, and
-    /// then nothing changes.
+    /// then nothing changes. Returns a notice (or `undefined`) when the batch size was lowered.
     #[wasm_bindgen(js_name = importCsv)]
-    pub fn import_csv(&mut self, text: &str) -> Result<(), JsError> {
+    pub fn import_csv(&mut self, text: &str) -> Result<Option<String>, JsError> {
         self.trainer
             .import_csv(text)
             .map_err(|e| JsError::new(&e.to_string()))
@@ -265,7 +347,8 @@ impl Playground {
         self.trainer.apply_gradients();
     }
 
-    /// Replaces the data: (x, y) pairs in [−6, 6]² and their labels.
+    /// Replaces the data: (x, y) pairs in [−6, 6]² and their labels. Returns a notice (or
+    /// `undefined`) when the batch size was lowered to fit.
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(
         &mut self,
@@ -273,7 +356,7 @@ impl Playground {
         train_labels: &[f32],
         test_points: &[f32],
         test_labels: &[f32],
-    ) -> Result<(), JsError> {
+    ) -> Result<Option<String>, JsError> {
         let train = points(train_points, train_labels, "trainPoints")?;
         let test = points(test_points, test_labels, "testPoints")?;
         self.trainer
@@ -334,17 +417,24 @@ impl Playground {
 
     /// Forward and backward for one training sample without updating; z, a, δ and the gradient
     /// buffers then hold that sample's values.
-    pub fn trace(&mut self, index: u32) -> Result<JsValue, JsError> {
+    /// The index is taken as a JS number and checked whole: a `u32` would wrap 2³² + 3 to 3.
+    pub fn trace(&mut self, index: f64) -> Result<JsValue, JsError> {
         let count = self.trainer.train_samples().len();
-        let loss = self.trainer.trace(index as usize).ok_or_else(|| {
+        let missing = || {
             JsError::new(&format!(
-                "sample {index} does not exist; there are {count} training samples"
+                "sample {index} does not exist; there are {count} training samples (0 to {})",
+                count as f64 - 1.0
             ))
-        })?;
-        let p = self.trainer.train_samples().points[index as usize];
-        let (input, target) = self.trainer.train_samples().sample(index as usize);
+        };
+        if !(index >= 0.0 && index.fract() == 0.0 && index < count as f64) {
+            return Err(missing());
+        }
+        let k = index as usize;
+        let loss = self.trainer.trace(k).ok_or_else(missing)?;
+        let p = self.trainer.train_samples().points[k];
+        let (input, target) = self.trainer.train_samples().sample(k);
         Ok(to_js(&Trace {
-            index,
+            index: k as u32,
             x: p.x,
             y: p.y,
             label: p.label,
@@ -477,6 +567,20 @@ impl Playground {
             feature,
             resolution_in_bounds(resolution)?,
         ))
+    }
+
+    /// The sizes every input is checked against: `{ linkChars, modelBytes, csvBytes, textChars,
+    /// listItems, keys, points }`. The JS side checks them before it copies anything in.
+    pub fn limits() -> JsValue {
+        to_js(&Limits {
+            link_chars: crate::link::MAX_FRAGMENT,
+            model_bytes: crate::model::MAX_BYTES,
+            csv_bytes: crate::csv::MAX_BYTES,
+            text_chars: MAX_TEXT,
+            list_items: crate::config::MAX_LIST_ITEMS,
+            keys: MAX_KEYS,
+            points: crate::config::MAX_POINTS,
+        })
     }
 
     /// The presets: `[{ name, title, teaches }]`; `new Playground({ preset: name })` builds one.

@@ -482,3 +482,40 @@ fn an_evaluation_spread_over_calls_is_exact_for_the_parameters_it_began_with() {
         "stats() is of the current parameters"
     );
 }
+
+#[test]
+fn live_settings_work_on_an_empty_data_set_and_a_lowered_batch_is_said() {
+    let mut t = trainer(&[("batchSize", "10")]);
+    let notice = t.set_data(vec![], vec![]).unwrap();
+    assert_eq!(
+        notice.as_deref(),
+        Some("batchSize: 10 is more than the 0 training points, so it is now 1")
+    );
+    // After "clear all points", every live setting still applies (it said "batchSize: 1 is
+    // larger than the training set (0 points)").
+    for (key, value) in [
+        ("learningRate", FieldValue::Number(0.3)),
+        ("optimizer", FieldValue::Text("adam".into())),
+        ("regularization", FieldValue::Text("L2".into())),
+        ("discretize", FieldValue::Bool(true)),
+    ] {
+        let c = t.config().merged([(key.to_string(), value)]).unwrap();
+        assert_eq!(t.set_config(c), Ok(false), "{key}");
+    }
+    // A batch size that does not fit is still refused by name.
+    let c = t
+        .config()
+        .merged([("batchSize".to_string(), FieldValue::Number(5.0))])
+        .unwrap();
+    assert_eq!(t.set_config(c).unwrap_err().field, "batchSize");
+
+    let mut t = trainer(&[("batchSize", "10"), ("percTrainData", "70")]);
+    let notice = t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n").unwrap();
+    assert_eq!(
+        notice.as_deref(),
+        Some("batchSize: 10 is more than the 2 training points, so it is now 2")
+    );
+    assert_eq!(t.config().batch_size, 2);
+    // Data that fits the batch says nothing.
+    assert_eq!(t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n").unwrap(), None);
+}

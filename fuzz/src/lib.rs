@@ -149,7 +149,13 @@ pub fn check_csv(
             for p in &points {
                 assert_eq!(check_point(p, problem, classes), Ok(()), "{p:?}");
             }
-            assert_eq!(imported, Ok(()), "import_csv refused what parse read");
+            let notice = imported.expect("import_csv refused what parse read");
+            let batch = trainer.config().batch_size;
+            assert!(batch <= trainer.train_samples().len().max(1));
+            // A batch size lowered to fit is said, with the size it now has.
+            if let Some(n) = notice {
+                assert!(n.starts_with("batchSize: ") && n.ends_with(&format!("now {batch}")), "{n}");
+            }
             assert!(trainer.has_custom_data());
             check_trainer(&mut trainer);
         }

@@ -1,6 +1,7 @@
 // Editing a data set by hand and moving files in and out: pure point-list functions (tested in
 // Node) and two small DOM helpers.
 import { DOMAIN } from './draw-plot.js';
+import { checkFileSize } from './checks.js';
 
 /** Plot coordinates (CSS pixels in a `size` square) back to the plane, clamped to [−6, 6]. */
 export function fromPlot(px, py, size) {
@@ -63,9 +64,14 @@ export function download(filename, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The text of the file chosen in a file input (and resets it, so the same file can be chosen again). */
-export async function chosenText(input) {
+/**
+ * The text of the file chosen in a file input (and resets it, so the same file can be chosen
+ * again); a file over `maxBytes` is refused by its size, unread, with an Error naming `what`.
+ */
+export async function chosenText(input, maxBytes, what) {
   const file = input.files?.[0];
   input.value = '';
-  return file ? file.text() : null;
+  if (!file) return null;
+  checkFileSize(file.size, maxBytes, what);
+  return file.text();
 }

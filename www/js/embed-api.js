@@ -3,21 +3,12 @@
 // result } or { type, id, error }, sent to the sender's window and origin only. Events go to the
 // windows that subscribed to them. Messages of any other shape are ignored.
 
+import { isPlainObject, show } from './checks.js';
+
 export const TYPE = 'backprop-playground';
 export const EVENTS = ['ready', 'step', 'diverged', 'configChanged', 'resize', 'error'];
 export const METHODS = ['play', 'pause', 'step', 'reset', 'getState', 'setConfig', 'trace', 'subscribe', 'unsubscribe'];
 const MAX_STEPS = 100_000;
-
-/** A value for an error message: never throws (a posted BigInt defeats JSON.stringify) and stays short. */
-function show(value) {
-  let text;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = typeof value;
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 /**
  * Checks a message. Returns null for messages that are not ours (to be ignored), or
@@ -34,7 +25,7 @@ export function parseCommand(data) {
     return { id, error: `unknown method ${show(typeof method === 'string' ? method : typeof method)}; the methods are ${METHODS.join(', ')}` };
   }
   const args = data.args ?? {};
-  if (typeof args !== 'object' || Array.isArray(args)) return { id, error: `${method}: args must be an object` };
+  if (!isPlainObject(args)) return { id, error: `${method}: args must be a plain object` };
   if (method === 'step') {
     const count = args.count ?? 1;
     if (!Number.isInteger(count) || count < 1 || count > MAX_STEPS) {
@@ -43,9 +34,8 @@ export function parseCommand(data) {
     return { id, method, args: { count } };
   }
   if (method === 'setConfig') {
-    if (args.config === null || typeof args.config !== 'object' || Array.isArray(args.config)) {
-      return { id, error: 'setConfig: args.config must be an object of settings' };
-    }
+    // Its settings are checked (types, sizes, nesting) by the engine's gate, before the core.
+    if (!isPlainObject(args.config)) return { id, error: 'setConfig: args.config must be a plain object of settings' };
     return { id, method, args: { config: args.config } };
   }
   if (method === 'trace') {
@@ -69,14 +59,21 @@ export function parseCommand(data) {
  * `emit(event, data)` for the page's events.
  */
 export function installMessageApi(handlers) {
-  /** Subscribers: window → { origin, events: Set }. */
+  /** Subscribers: window → { origin, events: Set }; never a sandboxed (null-origin) one. */
   const subscribers = new Map();
-  const target = (origin) => (origin === 'null' ? '*' : origin); // sandboxed frames have no origin to name
   window.addEventListener('message', (event) => {
     const command = parseCommand(event.data);
     if (!command || !event.source) return;
-    const reply = (body) => event.source.postMessage({ type: TYPE, id: command.id, ...body }, target(event.origin));
+    // A sandboxed frame has no origin to name: its reply goes to '*', to the window that asked
+    // just now. Events are another matter (below).
+    const origin = event.origin === 'null' ? '*' : event.origin;
+    const reply = (body) => event.source.postMessage({ type: TYPE, id: command.id, ...body }, origin);
     if (command.error) return reply({ error: command.error });
+    if (command.method === 'subscribe' && origin === '*') {
+      // Events would have to go to '*' for as long as the window lives, and a window survives
+      // navigation: whatever document it shows next would receive them.
+      return reply({ error: 'subscribe: a sandboxed frame (origin "null") cannot subscribe, because events would go to any origin; allow-same-origin in its sandbox gives it one, or poll getState' });
+    }
     // A handler may return a Promise (a long `step` runs across frames); either way, one reply.
     new Promise((resolve) => {
       if (command.method !== 'subscribe' && command.method !== 'unsubscribe') return resolve(handlers[command.method](command.args));
@@ -102,9 +99,10 @@ export function installMessageApi(handlers) {
   const emit = (name, data) => {
     const message = { type: TYPE, event: name, data };
     for (const [source, { origin, events }] of subscribers) {
-      if (events.has(name)) source.postMessage(message, target(origin));
+      if (events.has(name)) source.postMessage(message, origin);
     }
-    // The embedding page learns that the playground is ready without subscribing first.
+    // The embedding page learns that the playground is ready without subscribing first (to '*':
+    // the playground cannot know its parent's origin; `ready` carries no state, only a version).
     if (name === 'ready' && window.parent !== window) window.parent.postMessage(message, '*');
   };
   return emit;

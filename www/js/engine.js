@@ -7,7 +7,12 @@
 // instance is unusable after it (a Rust object may be left mid-change), so `resetEngine` builds a
 // fresh instance from the same compiled module, through a fresh copy of the wasm-bindgen glue
 // (whose module-level state belongs to one instance).
+//
+// What comes from outside is checked by checks.js before it reaches the core; an exception that
+// still escapes a call into the core, other than the core's own named refusal (a plain Error),
+// marks the instance failed: a method that did not return may have left its object borrowed.
 import * as firstGlue from '../pkg/backprop_playground.js';
+import { checkLength, cleanSettings } from './checks.js';
 
 const WASM_URL = new URL('../pkg/backprop_playground_bg.wasm', import.meta.url);
 
@@ -19,10 +24,51 @@ let instances = 1;
 let panicPrefix = null;
 /** This instance has failed (see isCoreFailure). */
 let failed = false;
+/** The core's size limits (`Playground.limits()`), read once it is loaded. */
+let bounds = null;
+/** wasm-bindgen's words when a method is called on an object another call left borrowed. */
+const BORROWED = /^recursive use of an object detected/;
 
 function contain() {
   glue.containPanics();
   panicPrefix = glue.panicPrefix();
+  bounds = glue.Playground.limits();
+}
+
+/** The core's size limits: { linkChars, modelBytes, csvBytes, textChars, listItems, keys, points }. */
+export function limits() {
+  if (!bounds) throw new Error('the engine is not loaded yet: call loadEngine() first');
+  return bounds;
+}
+
+/**
+ * An exception from a call into the core: its own refusals (plain Errors naming a field) pass as
+ * they are; anything else (a panic, a trap, a stack overflow, a borrowed object) marks the
+ * instance failed, so that the page's one recovery mechanism takes over.
+ */
+function escaped(error) {
+  const refusal = error instanceof Error && error.constructor === Error
+    && !(panicPrefix !== null && error.message.startsWith(panicPrefix)) && !BORROWED.test(error.message);
+  if (refusal) return error;
+  failed = true;
+  return error instanceof Error ? error : new Error(`the core failed: ${String(error)}`);
+}
+
+/** Every method of a core object, with its exceptions sorted by `escaped`. */
+function guarded(playground) {
+  return new Proxy(playground, {
+    get(target, name) {
+      const member = target[name];
+      if (typeof member !== 'function') return member;
+      return (...args) => {
+        try {
+          return member.apply(target, args);
+        } catch (e) {
+          throw escaped(e);
+        }
+      };
+    },
+  });
 }
 
 /** Compiles the wasm file: streaming when the server says application/wasm, else from its bytes. */
@@ -72,7 +118,8 @@ export async function resetEngine() {
  */
 export function isCoreFailure(error) {
   const failure = error instanceof WebAssembly.RuntimeError
-    || (error instanceof Error && panicPrefix !== null && error.message.startsWith(panicPrefix));
+    || (error instanceof Error && panicPrefix !== null && error.message.startsWith(panicPrefix))
+    || (error instanceof Error && BORROWED.test(error.message));
   // After one failure every error of this instance is one: a panic inside a method leaves its
   // object borrowed, and later calls fail with "recursive use of an object…".
   if (failure) failed = true;
@@ -104,11 +151,21 @@ export const BUFFERS = [
   'deltas',
 ];
 
+/** Builds a core object; an exception while building is sorted like any other call's. */
+function make(build) {
+  try {
+    return build();
+  } catch (e) {
+    throw escaped(e);
+  }
+}
+
 export class Engine {
   /** `config`: a plain object of settings; an invalid one throws an Error naming the field. */
   constructor(config = {}) {
     if (!wasm) throw new Error('the engine is not loaded yet: call loadEngine() first');
-    this.playground = new glue.Playground(config);
+    const clean = cleanSettings(config, limits());
+    this.playground = guarded(make(() => new glue.Playground(clean)));
     this.views = new Map();
     this.sizes = this.playground.layerSizes();
   }
@@ -156,7 +213,7 @@ export class Engine {
    * nothing changes.
    */
   setConfig(changes) {
-    const rebuilt = this.playground.setConfig(changes);
+    const rebuilt = this.playground.setConfig(cleanSettings(changes, limits()));
     if (rebuilt) {
       this.views.clear();
       this.sizes = this.playground.layerSizes();
@@ -200,8 +257,9 @@ export class Engine {
   applyGradients() {
     this.playground.applyGradients();
   }
+  /** Returns a notice (or undefined) when the batch size had to be lowered to fit the data. */
   setData(trainPoints, trainLabels, testPoints, testLabels) {
-    this.playground.setData(trainPoints, trainLabels, testPoints, testLabels);
+    return this.playground.setData(trainPoints, trainLabels, testPoints, testLabels);
   }
   /** x, y, label triples (copies). */
   trainPoints() {
@@ -249,8 +307,9 @@ export class Engine {
   exportCsv() {
     return this.playground.exportCsv();
   }
+  /** Returns a notice (or undefined) when the batch size had to be lowered to fit the data. */
   importCsv(text) {
-    this.playground.importCsv(text);
+    return this.playground.importCsv(checkLength(text, limits().csvBytes, 'the CSV file'));
   }
   hasCustomData() {
     return this.playground.hasCustomData();
@@ -261,10 +320,10 @@ export class Engine {
   }
 
   /** An engine around a Playground built some other way. */
-  static wrap(make) {
+  static wrap(build) {
     if (!wasm) throw new Error('the engine is not loaded yet: call loadEngine() first');
     const engine = Object.create(Engine.prototype);
-    engine.playground = make();
+    engine.playground = guarded(make(build));
     engine.views = new Map();
     engine.sizes = engine.playground.layerSizes();
     return engine;
@@ -272,17 +331,29 @@ export class Engine {
 
   /** An engine from a model file; throws an Error naming what is wrong with a bad one. */
   static fromModel(text) {
+    checkLength(text, limits().modelBytes, 'the model file');
     return Engine.wrap(() => glue.Playground.fromModel(text));
   }
 
   /** An engine from a link's fragment; never throws (see linkReport). */
   static fromLink(fragment) {
-    return Engine.wrap(() => glue.Playground.fromLink(fragment));
+    // Too long a link is not copied into wasm memory (which never shrinks): it opens the defaults.
+    let refused = null;
+    try {
+      checkLength(fragment, limits().linkChars, 'the link');
+    } catch (e) {
+      refused = `${e.message}, so it was ignored`;
+    }
+    const engine = Engine.wrap(() => glue.Playground.fromLink(refused ? '' : fragment));
+    engine.refusedLink = refused;
+    return engine;
   }
 
   /** What reading the link found: { notices, errors, options, weights, tensorflow }. */
   linkReport() {
-    return this.playground.linkReport();
+    const report = this.playground.linkReport();
+    if (this.refusedLink) report.errors.unshift(this.refusedLink);
+    return report;
   }
 
   /** This state as a link fragment (without '#'); with `weights` the trained parameters too. */

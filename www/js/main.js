@@ -1,7 +1,8 @@
 // The page: wires the controls to the engine and runs the one animation loop. Training runs inside
 // a per-frame time budget; drawing happens only when something changed. The animated step, explain
 // mode and the inspector read snapshots of the engine's buffers, so they can replay a step.
-import { Engine, failureMessage, isCoreFailure, loadEngine, resetEngine } from './engine.js';
+import { Engine, failureMessage, isCoreFailure, limits, loadEngine, resetEngine } from './engine.js';
+import { embedSnippets } from './snippets.js';
 import { edgeAt, networkLayout, nodeAt } from './layout.js';
 import { BUCKETED_EDGES, drawEdgeLayer, drawNetwork, edgeCount } from './draw-network.js';
 import { DOMAIN, drawPlot } from './draw-plot.js';
@@ -864,10 +865,9 @@ function updateShare() {
   $('share-link').value = `${base}#${fragment}`;
   $('share-copied').textContent = '';
   const controls = [...$('embed-controls').children].filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.textContent);
-  const embedFragment = `${state.engine.link(false, state.preset)}&embed=1&controls=${controls.join(',')}`;
-  $('embed-iframe').value = `<iframe src="${base}#${embedFragment}" title="Backprop Playground" width="100%" height="560" style="border:0" loading="lazy"></iframe>`;
-  const attrs = [state.preset ? `preset="${state.preset}"` : '', `controls="${controls.join(',')}"`].filter(Boolean).join(' ');
-  $('embed-element').value = `<script type="module" src="${base}backprop-playground.js"></script>\n<backprop-playground ${attrs} config="${state.engine.link(false, state.preset)}"></backprop-playground>`;
+  const snippets = embedSnippets({ base, fragment: state.engine.link(false, state.preset), controls, preset: state.preset });
+  $('embed-iframe').value = snippets.iframe;
+  $('embed-element').value = snippets.element;
 }
 
 // ---- training and the animated step -------------------------------------------------------------
@@ -1349,13 +1349,15 @@ function onPlotKey(event) {
 function setData(train, test) {
   const a = unzip(train);
   const b = unzip(test);
+  let notice;
   try {
-    state.engine.setData(a.points, a.labels, b.points, b.labels);
+    notice = state.engine.setData(a.points, a.labels, b.points, b.labels);
   } catch (e) {
     reportError(e);
     return;
   }
   dataReplaced();
+  if (notice) showMessage(`${notice}.`);
 }
 
 /** The data set was replaced (drawn, imported, restored): no preset describes it any more. */
@@ -1610,6 +1612,7 @@ function coreFailed(error) {
   }
   $('crash-reset').textContent = saved ? 'Reset the playground to that state' : 'Reset the playground';
   $('crash').showModal();
+  $('crash-reset').focus(); // here, not by autofocus: a hidden dialog's autofocus warns in an embedding page
   state.emit?.('error', { message: failureMessage(error), restoredStep: saved?.step ?? 0 });
 }
 
@@ -1746,23 +1749,25 @@ function wire() {
   });
   $('export-csv').addEventListener('click', () => download('backprop-playground-data.csv', state.engine.exportCsv(), 'text/csv'));
   $('import-csv').addEventListener('change', async (e) => {
-    const text = await chosenText(e.target);
-    if (text === null) return;
+    let notice;
     try {
-      state.engine.importCsv(text);
+      const text = await chosenText(e.target, limits().csvBytes, 'The CSV file');
+      if (text === null) return;
+      notice = state.engine.importCsv(text);
     } catch (err) {
       reportError(err, 'The CSV file was not loaded, and the data is unchanged. ');
       return;
     }
     hideMessage();
     dataReplaced();
+    if (notice) showMessage(`The CSV file was loaded. ${notice}.`);
   });
   $('export-model').addEventListener('click', () => download('backprop-playground-model.json', state.engine.exportModel(), 'application/json'));
   $('import-model').addEventListener('change', async (e) => {
-    const text = await chosenText(e.target);
-    if (text === null) return;
     let engine;
     try {
+      const text = await chosenText(e.target, limits().modelBytes, 'The model file');
+      if (text === null) return;
       engine = Engine.fromModel(text);
     } catch (err) {
       reportError(err, 'The model file was not loaded, and the current model is unchanged. ');
