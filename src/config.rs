@@ -111,7 +111,9 @@ impl fmt::Display for FieldValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FieldValue::Bool(b) => write!(f, "{b}"),
-            FieldValue::Number(n) if n.is_finite() && *n != 0.0 && !(1e-6..1e15).contains(&n.abs()) => {
+            FieldValue::Number(n)
+                if n.is_finite() && *n != 0.0 && !(1e-6..1e15).contains(&n.abs()) =>
+            {
                 write!(f, "{n:e}")
             }
             FieldValue::Number(n) => write!(f, "{n}"),
@@ -413,7 +415,11 @@ impl Config {
             return Err(error(
                 key,
                 // The key quoted: an empty or odd one must still be seen in the message.
-                format!("unknown field {}; the fields are {}", echo(key), FIELDS.join(", ")),
+                format!(
+                    "unknown field {}; the fields are {}",
+                    echo(key),
+                    FIELDS.join(", ")
+                ),
             ));
         }
 
@@ -752,11 +758,21 @@ mod tests {
         assert_eq!(shown(FieldValue::Number(0.003)), "0.003");
         assert_eq!(shown(FieldValue::Number(1000.0)), "1000");
         let long = shown(FieldValue::Text("é".repeat(50_000_000 / 100)));
-        assert!(long.ends_with("… (500000 characters)") && long.chars().count() < 70, "{long}");
-        let list = shown(FieldValue::List((0..64).map(|k| FieldValue::Number(k as f64)).collect()));
+        assert!(
+            long.ends_with("… (500000 characters)") && long.chars().count() < 70,
+            "{long}"
+        );
+        let list = shown(FieldValue::List(
+            (0..64).map(|k| FieldValue::Number(k as f64)).collect(),
+        ));
         assert_eq!(list, "[0, 1, 2, 3, 4, 5, 6, 7, … 64 items in all]");
-        let e = Config::from_fields([("learningRate".to_string(), FieldValue::Number(1e308))]).unwrap_err();
-        assert!(e.to_string().starts_with("learningRate: 1e308 is not allowed"), "{e}");
+        let e = Config::from_fields([("learningRate".to_string(), FieldValue::Number(1e308))])
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("learningRate: 1e308 is not allowed"),
+            "{e}"
+        );
         let key = "k".repeat(10_000);
         let e = Config::from_fields([(key, FieldValue::Bool(true))]).unwrap_err();
         assert!(e.to_string().len() < 700, "{}", e.to_string().len());

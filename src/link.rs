@@ -257,7 +257,11 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                     report.errors.push(format!(
                         "preset: {} is not a preset and was left out; the presets are {}",
                         echo(value),
-                        crate::presets::PRESETS.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
+                        crate::presets::PRESETS
+                            .iter()
+                            .map(|p| p.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
             }
@@ -277,9 +281,10 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                     if CONTROLS.contains(&c) {
                         shown.push(c.to_string());
                     } else {
-                        report
-                            .notices
-                            .push(format!("controls: {} is not a control and was left out", echo(c)));
+                        report.notices.push(format!(
+                            "controls: {} is not a control and was left out",
+                            echo(c)
+                        ));
                     }
                 }
                 options.controls = Some(shown);
@@ -308,9 +313,10 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                     if CONTROLS.contains(&control) || is_feature(control) {
                         options.hide.push(control.to_string());
                     } else {
-                        report
-                            .notices
-                            .push(format!("{}: there is no control to hide by that name", echo(k)));
+                        report.notices.push(format!(
+                            "{}: there is no control to hide by that name",
+                            echo(k)
+                        ));
                     }
                 }
             }
@@ -685,13 +691,22 @@ mod tests {
         let (t, report) = open(&format!("#v=1&preset={hostile}&learningRate=0.3"));
         assert_eq!(report.options.preset, None);
         assert!(
-            report.errors.iter().any(|e| e.starts_with("preset: ") && e.contains("is not a preset")),
+            report
+                .errors
+                .iter()
+                .any(|e| e.starts_with("preset: ") && e.contains("is not a preset")),
             "{report:?}"
         );
-        assert!(report.errors.iter().all(|e| e.len() < 300), "the value is echoed short: {report:?}");
+        assert!(
+            report.errors.iter().all(|e| e.len() < 300),
+            "the value is echoed short: {report:?}"
+        );
         assert_eq!(t.config().learning_rate, 0.3, "the rest of the link opens");
         let link = fragment(&t, report.options.preset.as_deref(), false);
-        assert!(!link.contains("preset") && !link.contains("script"), "{link}");
+        assert!(
+            !link.contains("preset") && !link.contains("script"),
+            "{link}"
+        );
     }
 
     #[test]
@@ -699,8 +714,11 @@ mod tests {
         let many: Vec<String> = (0..MAX_PAIRS + 5).map(|k| format!("k{k}=1")).collect();
         let (_, report) = open(&format!("#v=1&{}", many.join("&")));
         assert!(
-            report.notices.iter().any(|n| n.contains(&format!("{} parts", MAX_PAIRS + 6))
-                && n.contains(&format!("first {MAX_PAIRS}"))),
+            report
+                .notices
+                .iter()
+                .any(|n| n.contains(&format!("{} parts", MAX_PAIRS + 6))
+                    && n.contains(&format!("first {MAX_PAIRS}"))),
             "{:?}",
             report.notices.last()
         );
@@ -716,13 +734,27 @@ mod tests {
         assert_eq!(t.config().output_activation.name(), "tanh");
         assert!(t.config().network_shape.is_empty());
         // Each key only TensorFlow Playground writes marks its links too.
-        for key in ["tutorial=dropout", "collectStats=false", "initZero=false", "regDataset=reg-plane"] {
+        for key in [
+            "tutorial=dropout",
+            "collectStats=false",
+            "initZero=false",
+            "regDataset=reg-plane",
+        ] {
             let (_, report) = open(&format!("#dataset=gauss&{key}"));
             assert!(report.tensorflow, "{key}");
         }
         // Page options may be added to one; a setting only ours has, a preset or a version may not.
-        assert!(open("#dataset=xor&learningRate_hide=true&embed=1&controls=play").1.tensorflow);
-        for ours in ["v=1&", "preset=deadRelu&", "outputActivation=sigmoid&", "optimizer=adam&"] {
+        assert!(
+            open("#dataset=xor&learningRate_hide=true&embed=1&controls=play")
+                .1
+                .tensorflow
+        );
+        for ours in [
+            "v=1&",
+            "preset=deadRelu&",
+            "outputActivation=sigmoid&",
+            "optimizer=adam&",
+        ] {
             let (_, report) = open(&format!("#{ours}dataset=xor&learningRate_hide=true"));
             assert!(!report.tensorflow, "{ours}");
         }
@@ -731,12 +763,21 @@ mod tests {
     #[test]
     fn echoed_values_stay_short() {
         let long = "x".repeat(50_000);
-        let (_, report) = open(&format!("#v=1&{long}=1&theme={long}&controls={long}&learningRate=1e308&step={long}"));
+        let (_, report) = open(&format!(
+            "#v=1&{long}=1&theme={long}&controls={long}&learningRate=1e308&step={long}"
+        ));
         let all: Vec<&String> = report.errors.iter().chain(&report.notices).collect();
         assert!(all.len() >= 5, "{all:?}");
         for m in all {
             assert!(m.len() < 400, "{} characters: {}", m.len(), &m[..200]);
         }
-        assert!(report.errors.iter().any(|e| e.starts_with("learningRate: \"1e308\" is not allowed")), "{:?}", report.errors);
+        assert!(
+            report
+                .errors
+                .iter()
+                .any(|e| e.starts_with("learningRate: \"1e308\" is not allowed")),
+            "{:?}",
+            report.errors
+        );
     }
 }

@@ -154,7 +154,10 @@ pub fn check_csv(
             assert!(batch <= trainer.train_samples().len().max(1));
             // A batch size lowered to fit is said, with the size it now has.
             if let Some(n) = notice {
-                assert!(n.starts_with("batchSize: ") && n.ends_with(&format!("now {batch}")), "{n}");
+                assert!(
+                    n.starts_with("batchSize: ") && n.ends_with(&format!("now {batch}")),
+                    "{n}"
+                );
             }
             assert!(trainer.has_custom_data());
             check_trainer(&mut trainer);

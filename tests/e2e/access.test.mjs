@@ -17,7 +17,9 @@ const AUDITS = [
   { name: 'embed', path: '#embed=1&controls=play,step,learningRate,explain', width: 600 },
   { name: 'dark', path: '#theme=dark', width: 1280 },
   { name: 'docs', path: 'docs.html', width: 1280 },
+  { name: 'docs on a phone', path: 'docs.html', width: 390 },
   { name: 'tutorial', path: 'tutorial.html', width: 1280 },
+  { name: 'tutorial on a phone', path: 'tutorial.html', width: 390 },
 ];
 
 for (const { name, path, width } of AUDITS) {

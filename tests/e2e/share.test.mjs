@@ -62,8 +62,9 @@ test('a link with weights restores the trained state exactly', async () => {
   const [sa, sb] = [await engineState(a), await engineState(b)];
   assert.equal(sb.stats.trainLoss, sa.stats.trainLoss, 'the trained loss, exactly');
   assert.equal(sb.stats.step, sa.stats.step);
-  assert.match(await a.inputValue('#embed-iframe'), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#v=1.*embed=1&controls=play,step,reset,learningRate"/);
-  assert.match(await a.inputValue('#embed-element'), /<backprop-playground controls="play,step,reset,learningRate" config="v=1&/);
+  // Written as HTML attributes, escaped: `&` is `&amp;` there.
+  assert.match(await a.inputValue('#embed-iframe'), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#v=1.*embed=1&amp;controls=play,step,reset,learningRate"/);
+  assert.match(await a.inputValue('#embed-element'), /<backprop-playground controls="play,step,reset,learningRate" config="v=1&amp;/);
   await a.screenshot({ path: `${RESULTS}share-dialog.png` });
   await a.close();
   await b.close();

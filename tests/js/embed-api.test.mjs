@@ -18,10 +18,10 @@ test('commands are validated and bad ones get an error that says what was wrong'
   assert.match(parseCommand({ type: T, id: 3, method: 'fly' }).error, /^unknown method "fly"; the methods are play, pause/);
   assert.match(parseCommand({ type: T, id: 3, method: 'step', args: { count: -1 } }).error, /args.count must be a whole number from 1 to 100000, not -1/);
   assert.match(parseCommand({ type: T, id: 3, method: 'step', args: { count: 1e9 } }).error, /count/);
-  assert.match(parseCommand({ type: T, id: 3, method: 'setConfig', args: { config: 'x' } }).error, /args.config must be an object/);
+  assert.match(parseCommand({ type: T, id: 3, method: 'setConfig', args: { config: 'x' } }).error, /args.config must be a plain object/);
   assert.match(parseCommand({ type: T, id: 3, method: 'subscribe', args: { events: ['boom'] } }).error, /args.events must be a list of ready, step/);
   assert.deepEqual(parseCommand({ type: T, id: 3, method: 'subscribe' }).args.events, EVENTS);
-  assert.match(parseCommand({ type: T, id: 3, method: 'play', args: [1] }).error, /args must be an object/);
+  assert.match(parseCommand({ type: T, id: 3, method: 'play', args: [1] }).error, /args must be a plain object/);
 });
 
 test('no message makes parseCommand throw, and every verdict is one of its three shapes', () => {

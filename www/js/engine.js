@@ -338,12 +338,9 @@ export class Engine {
   /** An engine from a link's fragment; never throws (see linkReport). */
   static fromLink(fragment) {
     // Too long a link is not copied into wasm memory (which never shrinks): it opens the defaults.
-    let refused = null;
-    try {
-      checkLength(fragment, limits().linkChars, 'the link');
-    } catch (e) {
-      refused = `${e.message}, so it was ignored`;
-    }
+    const body = String(fragment ?? '').replace(/^#/, '');
+    const max = limits().linkChars;
+    const refused = body.length > max ? `the link is ${body.length} characters long; at most ${max} are read, so it was ignored` : null;
     const engine = Engine.wrap(() => glue.Playground.fromLink(refused ? '' : fragment));
     engine.refusedLink = refused;
     return engine;
