@@ -2,8 +2,8 @@
 //! point for all neurons at once, and coloured straight into RGBA pixels for `putImageData`.
 
 use crate::config::Config;
-use crate::dataset::{Problem, DOMAIN};
-use crate::features::{self, Feature};
+use crate::data::dataset::{Problem, DOMAIN};
+use crate::data::features::{self, Feature};
 use crate::network::Network;
 use crate::Scalar;
 
@@ -133,7 +133,8 @@ impl Heatmaps {
         let outputs = config.outputs();
         let first = self.nodes - outputs;
         if config.problem != Problem::Multiclass {
-            let sigmoid = config.output_activation == crate::activation::Activation::Sigmoid;
+            let sigmoid =
+                config.output_activation == crate::network::activation::Activation::Sigmoid;
             self.pixels.resize(cells * 4, 0);
             let values = &self.values[first * cells..(first + 1) * cells];
             for (px, &v) in self.pixels.chunks_exact_mut(4).zip(values) {

@@ -1,28 +1,31 @@
 //! Backprop Playground core: a small fully-connected network trained by backpropagation, exactly as
-//! the source text describes it, in plain Rust (no wasm types). `wasm.rs` is the only binding.
+//! the source text describes it, in plain Rust (no wasm types). `binding` is the only binding.
+//!
+//! The modules, each using only those listed before it:
+//! - `rng`: the portable seeded random streams;
+//! - `network`: the maths (activations, losses, forward and backward passes, optimisers);
+//! - `data`: the data sets and the input features of a point;
+//! - `presets`: named starting points, as plain data;
+//! - `config`: the settings table and the validated configuration;
+//! - `training`: the mini-batch loop, its diagnostics and the teaching probes;
+//! - `io`: a trainer as a link, a model file or CSV data;
+//! - `heatmap`: every node's value over the plane, as pixels;
+//! - `binding`: the wasm-bindgen `Playground` class (wasm32 only).
 
 /// The one scalar type of the core. `f32` so that JS reads buffers as `Float32Array` views.
 pub type Scalar = f32;
 
-pub mod activation;
+#[cfg(target_arch = "wasm32")]
+pub mod binding;
 pub mod config;
-pub mod csv;
-pub mod dataset;
-pub mod features;
-pub mod gradient_check;
+pub mod data;
 pub mod heatmap;
-pub mod link;
-pub mod loss;
-pub mod model;
+pub mod io;
 pub mod network;
-pub mod optimizer;
 pub mod presets;
 pub mod rng;
-pub mod trainer;
-
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+pub mod training;
 
 pub use config::{Config, ConfigError, FieldValue};
 pub use network::Network;
-pub use trainer::{Stats, Trainer};
+pub use training::{Stats, Trainer};

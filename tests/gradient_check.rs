@@ -1,9 +1,9 @@
 //! Backpropagation against central finite differences, for every hidden activation with every
 //! valid output activation and loss, with and without residual connections, multiclass included.
 
-use backprop_playground::activation::Activation;
-use backprop_playground::gradient_check::{numerical_gradient, relative_error, Param};
-use backprop_playground::loss::Loss;
+use backprop_playground::network::activation::Activation;
+use backprop_playground::network::gradient_check::{numerical_gradient, relative_error, Param};
+use backprop_playground::network::loss::Loss;
 use backprop_playground::network::{Init, Network};
 use backprop_playground::rng::{Rng, Stream};
 

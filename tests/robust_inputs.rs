@@ -12,18 +12,19 @@
 #[path = "../fuzz/src/lib.rs"]
 mod oracle;
 
-use backprop_playground::activation::Activation;
 use backprop_playground::config::{
     field_names, Choice, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_POINTS,
 };
-use backprop_playground::dataset::{DatasetKind, Problem};
-use backprop_playground::features::Feature;
-use backprop_playground::link::{self, CONTROLS, MAX_FRAGMENT};
-use backprop_playground::loss::Loss;
+use backprop_playground::data::dataset::{DatasetKind, Problem};
+use backprop_playground::data::features::Feature;
+use backprop_playground::io::link::{self, CONTROLS, MAX_FRAGMENT};
+use backprop_playground::io::{csv, model};
+use backprop_playground::network::activation::Activation;
+use backprop_playground::network::loss::Loss;
+use backprop_playground::network::optimizer::{OptimizerKind, Regularization};
 use backprop_playground::network::Init;
-use backprop_playground::optimizer::{OptimizerKind, Regularization};
 use backprop_playground::presets::PRESETS;
-use backprop_playground::{csv, model, Config, FieldValue, Trainer};
+use backprop_playground::{Config, FieldValue, Trainer};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::{Config as ProptestConfig, RngSeed};

@@ -6,10 +6,12 @@
 #![allow(clippy::needless_range_loop)]
 
 mod common;
-use backprop_playground::activation::Activation;
-use backprop_playground::loss::Loss;
+use backprop_playground::network::activation::Activation;
+use backprop_playground::network::loss::Loss;
+use backprop_playground::network::optimizer::{
+    Optimizer, OptimizerKind, Regularization, UpdateRule,
+};
 use backprop_playground::network::Network;
-use backprop_playground::optimizer::{Optimizer, OptimizerKind, Regularization, UpdateRule};
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())

@@ -2,7 +2,7 @@
 //! settings that apply without a reset, and the data sets.
 
 mod common;
-use backprop_playground::dataset::{generate, DatasetKind, Point};
+use backprop_playground::data::dataset::{generate, DatasetKind, Point};
 use backprop_playground::{Config, FieldValue, Trainer};
 use common::{parameters, trainer};
 
@@ -155,7 +155,7 @@ fn live_settings_keep_the_network_and_others_rebuild_it() {
     let mut c = t.config().clone();
     c.learning_rate = 0.5;
     c.batch_size = 3;
-    c.optimizer = backprop_playground::optimizer::OptimizerKind::Momentum;
+    c.optimizer = backprop_playground::network::optimizer::OptimizerKind::Momentum;
     assert!(!t.set_config(c.clone()).unwrap());
     assert_eq!(parameters(&t), params);
     assert_eq!(t.stats().step, 30);

@@ -3,7 +3,7 @@
 //! arrive as JS `Error`s naming the field.
 #![cfg(target_arch = "wasm32")]
 
-use backprop_playground::wasm::Playground;
+use backprop_playground::binding::Playground;
 use js_sys::{Float32Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;

@@ -2,7 +2,7 @@
 //! trains.
 #![no_main]
 
-use backprop_playground::csv;
+use backprop_playground::io::csv;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 //! Share links: any fragment opens (bad values become named errors) into a trainer that can train.
 #![no_main]
 
-use backprop_playground::link;
+use backprop_playground::io::link;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

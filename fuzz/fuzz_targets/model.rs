@@ -1,7 +1,7 @@
 //! Model files: a bad one is rejected with where it is bad; a good one gives a trainer that trains.
 #![no_main]
 
-use backprop_playground::model;
+use backprop_playground::io::model;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -7,9 +7,9 @@ use backprop_playground::config::{
     field_names, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_LEARNING_RATE, MAX_NEURONS, MAX_POINTS,
     MAX_REGULARIZATION_RATE, MAX_SEED, MIN_CLASSES, MIN_POINTS,
 };
-use backprop_playground::dataset::{check_point, Point, Problem};
-use backprop_playground::features::Feature;
-use backprop_playground::link::LinkReport;
+use backprop_playground::data::dataset::{check_point, Point, Problem};
+use backprop_playground::data::features::Feature;
+use backprop_playground::io::link::LinkReport;
 use backprop_playground::{Config, ConfigError, FieldValue, Trainer};
 
 /// The problems a CSV file is read for: each labels points differently.

@@ -5,8 +5,8 @@
 //! are replaced by defaults, sizes are bounded.
 
 use crate::config::{echo, Config, FieldValue, MAX_SEED};
-use crate::features::Feature;
-use crate::trainer::{Trainer, MAX_COUNTER};
+use crate::data::features::Feature;
+use crate::training::{Trainer, MAX_COUNTER};
 use crate::Scalar;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;

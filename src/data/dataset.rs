@@ -42,8 +42,8 @@ impl Problem {
             .collect()
     }
 
-    pub fn default_output_activation(self) -> crate::activation::Activation {
-        use crate::activation::Activation;
+    pub fn default_output_activation(self) -> crate::network::activation::Activation {
+        use crate::network::activation::Activation;
         match self {
             Problem::Classification => Activation::Sigmoid,
             Problem::Regression => Activation::Linear,

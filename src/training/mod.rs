@@ -1,13 +1,12 @@
 //! Training: the data, the mini-batch loop, divergence handling and the diagnostics.
 
-use crate::activation::Activation;
 use crate::config::{train_count, Config, ConfigError};
-use crate::csv;
-use crate::dataset::{self, Point, Problem};
-use crate::features;
-use crate::gradient_check;
+use crate::data::dataset::{self, Point, Problem};
+use crate::data::features;
+use crate::network::activation::Activation;
+use crate::network::gradient_check;
+use crate::network::optimizer::{Optimizer, UpdateRule};
 use crate::network::{Network, Param};
-use crate::optimizer::{Optimizer, UpdateRule};
 use crate::rng::{Rng, Stream};
 use crate::Scalar;
 use serde::Serialize;
@@ -124,7 +123,7 @@ pub fn encode_target(config: &Config, label: Scalar, out: &mut [Scalar]) {
             out[label as usize] = 1.0;
         }
         Problem::Classification
-            if config.output_activation == crate::activation::Activation::Sigmoid =>
+            if config.output_activation == crate::network::activation::Activation::Sigmoid =>
         {
             out[0] = if label > 0.0 { 1.0 } else { 0.0 };
         }
@@ -327,25 +326,6 @@ impl Trainer {
         self.evaluation = None;
         self.progress = None;
         (self.config.batch_size != before).then_some(before)
-    }
-
-    /// The data set as CSV: training points first, then test points.
-    pub fn export_csv(&self) -> String {
-        csv::write(&self.train.points, &self.test.points)
-    }
-
-    /// Replaces the data set with CSV text (`x,y,label` lines), split into training and test
-    /// points by `percTrainData` in the order given, so that an exported file reads back the
-    /// same. On error nothing changes.
-    pub fn import_csv(&mut self, text: &str) -> Result<Option<String>, ConfigError> {
-        let mut points = csv::parse(text, self.config.problem, self.config.classes)?;
-        let train = if points.len() == 1 {
-            1
-        } else {
-            train_count(points.len(), self.config.perc_train_data)
-        };
-        let test = points.split_off(train);
-        self.set_data(points, test)
     }
 
     /// Replaces the data set (keeping the network), checking every point and label. Returns a
@@ -822,11 +802,12 @@ pub fn predicted_class(config: &Config, output: &[Scalar]) -> usize {
             best
         }
         _ => {
-            let threshold = if config.output_activation == crate::activation::Activation::Sigmoid {
-                0.5
-            } else {
-                0.0
-            };
+            let threshold =
+                if config.output_activation == crate::network::activation::Activation::Sigmoid {
+                    0.5
+                } else {
+                    0.0
+                };
             (output[0] > threshold) as usize
         }
     }

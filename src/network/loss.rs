@@ -1,6 +1,6 @@
 //! Losses and the error signal that enters the network from the right: ∂L/∂z of the output layer.
 
-use crate::activation::{log_sum_exp, Activation};
+use crate::network::activation::{log_sum_exp, Activation};
 use crate::Scalar;
 use serde::Serialize;
 

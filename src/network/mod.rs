@@ -2,8 +2,13 @@
 //! Layer `l` joins `sizes[l]` inputs to `sizes[l + 1]` neurons; `weights[i * inputs + j]` is W[i][j],
 //! the weight from input j to neuron i, as in the source text. Nothing here allocates after `new`.
 
-use crate::activation::{softmax, Activation};
-use crate::loss::{Loss, OutputSignals};
+pub mod activation;
+pub mod gradient_check;
+pub mod loss;
+pub mod optimizer;
+
+use crate::network::activation::{softmax, Activation};
+use crate::network::loss::{Loss, OutputSignals};
 use crate::rng::Rng;
 use crate::Scalar;
 use serde::Serialize;

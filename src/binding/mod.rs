@@ -4,10 +4,10 @@
 //! them then. Names are camelCase on the JS side.
 
 use crate::config::{Config, FieldValue, MAX_SEED};
-use crate::dataset::Point;
+use crate::data::dataset::Point;
 use crate::heatmap::{HeatmapCache, MAX_RESOLUTION};
 use crate::network::{Layer, Param};
-use crate::trainer::Trainer;
+use crate::training::Trainer;
 use js_sys::{Float32Array, Object, Uint8ClampedArray};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -17,7 +17,7 @@ pub struct Playground {
     trainer: Trainer,
     heatmaps: HeatmapCache,
     /// What reading a link found (for a playground built by `fromLink`).
-    report: crate::link::LinkReport,
+    report: crate::io::link::LinkReport,
 }
 
 /// The longest text a setting takes (a data set's name, a list written out): longer is refused
@@ -220,7 +220,7 @@ impl Playground {
     /// wrong with a bad file.
     #[wasm_bindgen(js_name = fromModel)]
     pub fn from_model(text: &str) -> Result<Playground, JsError> {
-        let trainer = crate::model::import(text).map_err(|e| JsError::new(&e.to_string()))?;
+        let trainer = crate::io::model::import(text).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground {
             trainer,
             heatmaps: HeatmapCache::default(),
@@ -232,7 +232,7 @@ impl Playground {
     /// `linkReport()` (and defaults were used), so any link opens a working playground.
     #[wasm_bindgen(js_name = fromLink)]
     pub fn from_link(fragment: &str) -> Playground {
-        let (trainer, report) = crate::link::open(fragment);
+        let (trainer, report) = crate::io::link::open(fragment);
         Playground {
             trainer,
             heatmaps: HeatmapCache::default(),
@@ -250,13 +250,13 @@ impl Playground {
     /// This playground as a link fragment (without `#`): the version, every setting, the preset
     /// if given, and with `weights` the trained parameters.
     pub fn link(&self, weights: bool, preset: Option<String>) -> String {
-        crate::link::fragment(&self.trainer, preset.as_deref(), weights)
+        crate::io::link::fragment(&self.trainer, preset.as_deref(), weights)
     }
 
     /// The configuration, counters and every weight and bias as JSON.
     #[wasm_bindgen(js_name = exportModel)]
     pub fn export_model(&self) -> String {
-        crate::model::export(&self.trainer)
+        crate::io::model::export(&self.trainer)
     }
 
     /// The data set as CSV (`x,y,label`; training points first).
@@ -550,7 +550,7 @@ impl Playground {
     /// The valid (output activation, loss) pairs of a problem: `[{ outputActivation, loss }]`.
     #[wasm_bindgen(js_name = outputChoices)]
     pub fn output_choices(problem: &str) -> Result<JsValue, JsError> {
-        let problem = crate::dataset::Problem::ALL
+        let problem = crate::data::dataset::Problem::ALL
             .into_iter()
             .find(|p| p.name() == problem)
             .ok_or_else(|| JsError::new(&format!("problem: {problem:?} is not a problem")))?;
@@ -560,7 +560,7 @@ impl Playground {
             output_activation: &'static str,
             loss: &'static str,
         }
-        let pairs: Vec<Pair> = crate::loss::Loss::ALL
+        let pairs: Vec<Pair> = crate::network::loss::Loss::ALL
             .into_iter()
             .flat_map(|loss| {
                 crate::config::valid_outputs(problem, loss)
@@ -577,7 +577,7 @@ impl Playground {
     /// RGBA pixels of an input feature (`x`, `sinY`, …) over the plane, for its thumbnail.
     #[wasm_bindgen(js_name = featureHeatmap)]
     pub fn feature_heatmap(name: &str, resolution: u32) -> Result<Vec<u8>, JsError> {
-        let feature = crate::features::Feature::ALL
+        let feature = crate::data::features::Feature::ALL
             .into_iter()
             .find(|f| f.name() == name)
             .ok_or_else(|| JsError::new(&format!("feature: {name:?} is not an input feature")))?;
@@ -591,9 +591,9 @@ impl Playground {
     /// listItems, keys, points }`. The JS side checks them before it copies anything in.
     pub fn limits() -> JsValue {
         to_js(&Limits {
-            link_chars: crate::link::MAX_FRAGMENT,
-            model_bytes: crate::model::MAX_BYTES,
-            csv_bytes: crate::csv::MAX_BYTES,
+            link_chars: crate::io::link::MAX_FRAGMENT,
+            model_bytes: crate::io::model::MAX_BYTES,
+            csv_bytes: crate::io::csv::MAX_BYTES,
             text_chars: MAX_TEXT,
             list_items: crate::config::MAX_LIST_ITEMS,
             keys: MAX_KEYS,

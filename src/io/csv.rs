@@ -1,8 +1,9 @@
 //! The data set as CSV (`x,y,label`, one point a line): written exactly (shortest round-tripping
 //! decimals) and read with an error that names the line and what was wrong.
 
-use crate::config::{ConfigError, MAX_POINTS};
-use crate::dataset::{check_point, Point, Problem};
+use crate::config::{train_count, ConfigError, MAX_POINTS};
+use crate::data::dataset::{check_point, Point, Problem};
+use crate::training::Trainer;
 use std::fmt::Write;
 
 pub const HEADER: &str = "x,y,label";
@@ -84,10 +85,34 @@ pub fn parse(text: &str, problem: Problem, classes: usize) -> Result<Vec<Point>,
     Ok(points)
 }
 
+/// A trainer's data as CSV. These methods live with the format rather than in `training`, so that
+/// the trainer knows no file format.
+impl Trainer {
+    /// The data set as CSV: training points first, then test points.
+    pub fn export_csv(&self) -> String {
+        write(&self.train_samples().points, &self.test_samples().points)
+    }
+
+    /// Replaces the data set with CSV text (`x,y,label` lines), split into training and test
+    /// points by `percTrainData` in the order given, so that an exported file reads back the
+    /// same. On error nothing changes.
+    pub fn import_csv(&mut self, text: &str) -> Result<Option<String>, ConfigError> {
+        let config = self.config();
+        let mut points = parse(text, config.problem, config.classes)?;
+        let train = if points.len() == 1 {
+            1
+        } else {
+            train_count(points.len(), config.perc_train_data)
+        };
+        let test = points.split_off(train);
+        self.set_data(points, test)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{generate, DatasetKind};
+    use crate::data::dataset::{generate, DatasetKind};
 
     #[test]
     fn a_data_set_round_trips_exactly() {

@@ -3,7 +3,7 @@
 //! caller's model is untouched, because a new trainer is only built from a file that passed.
 
 use crate::config::{Config, ConfigError, FieldValue};
-use crate::trainer::Trainer;
+use crate::training::Trainer;
 use crate::Scalar;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

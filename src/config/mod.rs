@@ -2,12 +2,12 @@
 //! and what is allowed. Values arrive as loose `FieldValue`s (from a JS object today, from a link's
 //! text later), so numbers, booleans and lists are also accepted in their text form ("4,2", "true").
 
-use crate::activation::Activation;
-use crate::dataset::{DatasetKind, Problem};
-use crate::features::Feature;
-use crate::loss::Loss;
+use crate::data::dataset::{DatasetKind, Problem};
+use crate::data::features::Feature;
+use crate::network::activation::Activation;
+use crate::network::loss::Loss;
+use crate::network::optimizer::{OptimizerKind, Regularization};
 use crate::network::Init;
-use crate::optimizer::{OptimizerKind, Regularization};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
