@@ -4,10 +4,12 @@
 
 pub mod activation;
 pub mod gradient_check;
+pub mod layer;
 pub mod loss;
 pub mod optimizer;
 
-use crate::network::activation::{softmax, Activation};
+use crate::network::activation::Activation;
+pub use crate::network::layer::{Layer, INITIAL_BIAS};
 use crate::network::loss::{Loss, OutputSignals};
 use crate::rng::Rng;
 use crate::Scalar;
@@ -51,168 +53,6 @@ pub enum Param {
         layer: usize,
         index: usize,
     },
-}
-
-/// Every bias starts here (as in TensorFlow Playground): slightly positive keeps ReLUs alive.
-pub const INITIAL_BIAS: Scalar = 0.1;
-
-#[derive(Clone, Debug)]
-pub struct Layer {
-    pub inputs: usize,
-    pub outputs: usize,
-    pub activation: Activation,
-    /// a = a_prev + f(z): only on hidden layers whose width equals their input's.
-    pub residual: bool,
-    /// W, row-major `[outputs][inputs]`.
-    pub weights: Vec<Scalar>,
-    pub biases: Vec<Scalar>,
-    /// z of the last sample.
-    pub pre_activations: Vec<Scalar>,
-    /// a of the last sample.
-    pub activations: Vec<Scalar>,
-    /// ∂L/∂a of the last sample.
-    pub activation_grads: Vec<Scalar>,
-    /// f′(z) of the last sample (∂aᵢ/∂zᵢ; for softmax the Jacobian's diagonal).
-    pub derivatives: Vec<Scalar>,
-    /// δ = ∂L/∂z of the last sample: the error signal.
-    pub deltas: Vec<Scalar>,
-    /// ∂L/∂W, mean over the last batch.
-    pub weight_grads: Vec<Scalar>,
-    /// ∂L/∂b, mean over the last batch.
-    pub bias_grads: Vec<Scalar>,
-    /// Σ δ² over the last batch (for the per-layer gradient-size diagnostics).
-    delta_square_sum: Scalar,
-}
-
-impl Layer {
-    fn new(inputs: usize, outputs: usize, activation: Activation, residual: bool) -> Layer {
-        let zeros = |n| vec![0.0; n];
-        Layer {
-            inputs,
-            outputs,
-            activation,
-            residual,
-            weights: zeros(inputs * outputs),
-            biases: vec![INITIAL_BIAS; outputs],
-            pre_activations: zeros(outputs),
-            activations: zeros(outputs),
-            activation_grads: zeros(outputs),
-            derivatives: zeros(outputs),
-            deltas: zeros(outputs),
-            weight_grads: zeros(inputs * outputs),
-            bias_grads: zeros(outputs),
-            delta_square_sum: 0.0,
-        }
-    }
-
-    /// z = W·prev + b, then a = f(z) (+ prev on a residual layer).
-    fn forward(&mut self, prev: &[Scalar]) {
-        // Rows by chunks_exact and zips: no index arithmetic or bounds checks in the hot loop.
-        let prev = &prev[..self.inputs];
-        for ((z, row), b) in self
-            .pre_activations
-            .iter_mut()
-            .zip(self.weights.chunks_exact(self.inputs))
-            .zip(&self.biases)
-        {
-            let mut sum = *b;
-            for (w, x) in row.iter().zip(prev) {
-                sum += w * x;
-            }
-            *z = sum;
-        }
-        if self.activation == Activation::Softmax {
-            softmax(&self.pre_activations, &mut self.activations);
-            for (d, &a) in self.derivatives.iter_mut().zip(&self.activations) {
-                *d = a * (1.0 - a);
-            }
-        } else {
-            // f′(z) is kept from the forward pass for the backward pass's gate.
-            self.activation.apply_layer(
-                &self.pre_activations,
-                &mut self.activations,
-                &mut self.derivatives,
-            );
-        }
-        if self.residual {
-            for (a, p) in self.activations.iter_mut().zip(prev) {
-                *a += p;
-            }
-        }
-    }
-
-    /// Adds this sample's ∂L/∂W[i][j] = δ[i] · prev[j] and ∂L/∂b[i] = δ[i]; with `prev_grads`
-    /// (every layer but the first) also sets ∂L/∂a_prev[j] = Σᵢ W[i][j] · δ[i] (the source text's
-    /// Step 2), plus ∂L/∂a of this layer when a residual connection carries it straight through.
-    fn backward(&mut self, prev: &[Scalar], prev_grads: Option<&mut [Scalar]>) {
-        let prev = &prev[..self.inputs];
-        let rows = self
-            .weight_grads
-            .chunks_exact_mut(self.inputs)
-            .zip(self.bias_grads.iter_mut())
-            .zip(&self.deltas);
-        let Some(prev_grads) = prev_grads else {
-            for ((row, gb), &d) in rows {
-                for (g, x) in row.iter_mut().zip(prev) {
-                    *g += d * x;
-                }
-                *gb += d;
-                self.delta_square_sum += d * d;
-            }
-            return;
-        };
-        let prev_grads = &mut prev_grads[..self.inputs];
-        // One pass over W's rows does both (it is the rows' loop set-up that costs on small layers);
-        // the first row sets ∂L/∂a_prev rather than adding to zeros (no memset call per sample).
-        let mut rows = rows.zip(self.weights.chunks_exact(self.inputs));
-        if let Some((((row, gb), &d), w_row)) = rows.next() {
-            row_backward::<true>(row, prev, prev_grads, w_row, d);
-            *gb += d;
-            self.delta_square_sum += d * d;
-        }
-        for (((row, gb), &d), w_row) in rows {
-            row_backward::<false>(row, prev, prev_grads, w_row, d);
-            *gb += d;
-            self.delta_square_sum += d * d;
-        }
-        if self.residual {
-            for (g, a) in prev_grads.iter_mut().zip(&self.activation_grads) {
-                *g += a;
-            }
-        }
-    }
-
-    /// δ = ∂L/∂a · f′(z): the gate by the activation's derivative (kept from the forward pass).
-    fn gate(&mut self) {
-        for ((d, g), f) in self
-            .deltas
-            .iter_mut()
-            .zip(&self.activation_grads)
-            .zip(&self.derivatives)
-        {
-            *d = g * f;
-        }
-    }
-
-    pub fn parameter_count(&self) -> usize {
-        self.weights.len() + self.biases.len()
-    }
-}
-
-/// One row i of the backward pass: ∂L/∂W[i][j] += δᵢ · prev[j], and ∂L/∂a_prev[j] gets W[i][j] · δᵢ
-/// (set for the first row, `ASSIGN`, added for the others).
-#[inline(always)]
-fn row_backward<const ASSIGN: bool>(
-    grads: &mut [Scalar],
-    prev: &[Scalar],
-    prev_grads: &mut [Scalar],
-    weights: &[Scalar],
-    delta: Scalar,
-) {
-    for (((g, x), pg), w) in grads.iter_mut().zip(prev).zip(prev_grads).zip(weights) {
-        *g += delta * x;
-        *pg = if ASSIGN { w * delta } else { *pg + w * delta };
-    }
 }
 
 #[derive(Clone, Debug)]
