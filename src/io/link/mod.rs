@@ -4,37 +4,24 @@
 //! can fail the page: unknown keys become notices, bad values become errors that name the key and
 //! are replaced by defaults, sizes are bounded.
 
-use crate::config::{echo, Config, FieldValue, MAX_SEED};
+mod tensorflow;
+mod text;
+
+pub use tensorflow::seed_from_text;
+pub use text::fragment;
+
+use crate::config::{echo, Config, FieldValue};
 use crate::data::features::Feature;
 use crate::training::{Trainer, MAX_COUNTER};
-use crate::Scalar;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use serde::Serialize;
+use tensorflow::{is_feature, is_tensorflow};
+use text::{decode_component, load_weights};
 
 pub const VERSION: u32 = 1;
 /// The largest network's weights (about 17 000 floats) fit with room to spare.
 pub const MAX_FRAGMENT: usize = 256 * 1024;
 /// A link has fewer settings than this (about 40 keys, and a `_hide` for each control).
 pub const MAX_PAIRS: usize = 200;
-/// Keys that only TensorFlow Playground writes: a link without our version that has one is its.
-const TENSORFLOW_ONLY: &[&str] = &["regDataset", "collectStats", "initZero", "tutorial"];
-/// The settings both playgrounds have, by the same name.
-const TENSORFLOW_SETTINGS: &[&str] = &[
-    "activation",
-    "regularization",
-    "regularizationRate",
-    "batchSize",
-    "dataset",
-    "learningRate",
-    "noise",
-    "networkShape",
-    "seed",
-    "showTestData",
-    "discretize",
-    "percTrainData",
-    "problem",
-];
 /// Controls a link may hide or an embed may show, by their link key.
 pub const CONTROLS: &[&str] = &[
     "play",
@@ -73,11 +60,6 @@ pub const CONTROLS: &[&str] = &[
     "share",
 ];
 
-/// TensorFlow Playground toggles an input by its feature's own name (`sinX=true`): ours are the same.
-fn is_feature(key: &str) -> bool {
-    Feature::ALL.iter().any(|f| f.name() == key)
-}
-
 /// How the page should look, from the link.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -108,76 +90,12 @@ pub struct LinkReport {
     pub tensorflow: bool,
 }
 
-fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut k = 0;
-    while k < bytes.len() {
-        if bytes[k] == b'%' && k + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[k + 1..k + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            if let Some(b) = hex {
-                out.push(b);
-                k += 3;
-                continue;
-            }
-        }
-        out.push(bytes[k]);
-        k += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b".,_-".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// A seed from a link: a whole number as it is; anything else (TensorFlow Playground's `0.59704`)
-/// hashed deterministically (FNV-1a) into range.
-pub fn seed_from_text(text: &str) -> u64 {
-    if let Ok(n) = text.parse::<u64>() {
-        if n <= MAX_SEED {
-            return n;
-        }
-    }
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h & MAX_SEED
-}
-
 fn truthy(v: &str) -> Option<bool> {
     match v {
         "true" | "1" => Some(true),
         "false" | "0" => Some(false),
         _ => None,
     }
-}
-
-/// Whether a link is TensorFlow Playground's: no version of ours and no preset, and a key that
-/// only it writes (its `<control>_hide` flags too: a course's link often carries little else),
-/// but no setting that only this playground has. Page options (`embed=1`) may be added to it.
-fn is_tensorflow(pairs: &[(String, String)]) -> bool {
-    let has = |key: &str| pairs.iter().any(|(k, _)| k == key);
-    let marked = pairs.iter().any(|(k, _)| {
-        TENSORFLOW_ONLY.contains(&k.as_str()) || is_feature(k) || k.ends_with("_hide")
-    });
-    let ours = pairs.iter().any(|(k, _)| {
-        crate::config::field_names().contains(&k.as_str())
-            && !TENSORFLOW_SETTINGS.contains(&k.as_str())
-    });
-    !has("v") && !has("preset") && marked && !ours
 }
 
 /// Reads a fragment (with or without the leading `#`) into a trainer and a report.
@@ -408,83 +326,11 @@ fn configure(mut fields: Vec<(String, FieldValue)>, errors: &mut Vec<String>) ->
     Config::default()
 }
 
-fn load_weights(trainer: &mut Trainer, text: &str) -> Result<(), String> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(text.trim_end_matches('='))
-        .map_err(|_| "not base64url".to_string())?;
-    let count = trainer.network.parameter_count();
-    if bytes.len() != count * 4 {
-        return Err(format!(
-            "{} bytes, but this network has {count} parameters ({} bytes)",
-            bytes.len(),
-            count * 4
-        ));
-    }
-    let values: Vec<Scalar> = bytes
-        .chunks_exact(4)
-        .map(|b| Scalar::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    if values.iter().any(|v| !v.is_finite()) {
-        return Err("a weight is not a finite number".into());
-    }
-    let mut at = 0;
-    for l in 0..trainer.network.layers.len() {
-        let (nw, nb) = (
-            trainer.network.layers[l].weights.len(),
-            trainer.network.layers[l].biases.len(),
-        );
-        let (w, b) = (
-            values[at..at + nw].to_vec(),
-            values[at + nw..at + nw + nb].to_vec(),
-        );
-        trainer.set_params(l, &w, &b).map_err(|e| e.message)?;
-        at += nw + nb;
-    }
-    Ok(())
-}
-
-/// The fragment (without `#`) for a trainer: the version, every configuration field, the preset
-/// if any, and with `weights` the step, epoch and every parameter packed as base64url.
-pub fn fragment(trainer: &Trainer, preset: Option<&str>, weights: bool) -> String {
-    let mut parts = vec![format!("v={VERSION}")];
-    if let Some(p) = preset {
-        parts.push(format!("preset={}", encode_component(p)));
-    }
-    for (key, value) in trainer.config().to_fields() {
-        let text = match value {
-            FieldValue::Bool(b) => b.to_string(),
-            FieldValue::Number(n) => n.to_string(),
-            FieldValue::Text(t) => t,
-            FieldValue::List(items) => items
-                .iter()
-                .map(|i| match i {
-                    FieldValue::Number(n) => n.to_string(),
-                    FieldValue::Text(t) => t.clone(),
-                    other => other.to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join(","),
-        };
-        parts.push(format!("{key}={}", encode_component(&text)));
-    }
-    if weights {
-        let mut values = vec![0.0; trainer.network.parameter_count()];
-        trainer.network.save_parameters(&mut values);
-        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
-        // The counters, not `stats()`: that would evaluate every data point (17 ms on the largest
-        // network), and the page saves a link with weights every second.
-        let (step, epoch) = trainer.counters();
-        parts.push(format!("step={step}"));
-        parts.push(format!("epoch={epoch}"));
-        parts.push(format!("w={}", URL_SAFE_NO_PAD.encode(bytes)));
-    }
-    parts.join("&")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rng::{Rng, Stream};
+    use crate::Scalar;
 
     fn params(t: &Trainer) -> Vec<Scalar> {
         let mut p = vec![0.0; t.network.parameter_count()];
