@@ -5,12 +5,12 @@ use backprop_playground::presets::{find, PRESETS};
 use backprop_playground::{FieldValue, Trainer};
 
 fn preset(name: &str, overrides: &[(&str, &str)]) -> Trainer {
-    let mut fields: Vec<_> = find(name).unwrap().fields().collect();
-    fields.extend(
-        overrides
-            .iter()
-            .map(|(k, v)| (k.to_string(), FieldValue::Text(v.to_string()))),
-    );
+    let fields = find(name)
+        .unwrap()
+        .fields
+        .iter()
+        .chain(overrides)
+        .map(|(k, v)| (k.to_string(), FieldValue::Text(v.to_string())));
     Trainer::new(backprop_playground::Config::from_fields(fields).unwrap())
 }
 

@@ -1,15 +1,9 @@
 //! JS values checked before they are copied in: a plain object of settings, each a number,
 //! true/false, a short text or a short flat list of those.
 
-use crate::config::{ConfigError, FieldValue};
+use crate::config::{ConfigError, FieldValue, MAX_KEYS, MAX_LIST_ITEMS, MAX_TEXT};
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
-
-/// The longest text a setting takes (a data set's name, a list written out): longer is refused
-/// before it is copied into wasm memory.
-pub const MAX_TEXT: usize = 1000;
-/// More keys than any configuration has (about 30): a larger object is refused unread.
-pub const MAX_KEYS: usize = 64;
 
 /// A JS object's fields as loose values; `undefined` and `null` mean "not given". Everything is
 /// checked on the JS side of the boundary first (type, size, nesting), so that no value is copied
@@ -93,13 +87,13 @@ fn shallow_check(key: &str, value: &JsValue) -> Result<(), JsError> {
         ))
     };
     if let Some(list) = value.dyn_ref::<js_sys::Array>() {
-        if list.length() as usize > crate::config::MAX_LIST_ITEMS {
+        if list.length() as usize > MAX_LIST_ITEMS {
             return Err(refusal(
                 key,
                 format!(
                     "a list of {} items is too long; no setting takes more than {}",
                     list.length(),
-                    crate::config::MAX_LIST_ITEMS
+                    MAX_LIST_ITEMS
                 ),
             ));
         }

@@ -12,7 +12,6 @@ mod probes;
 mod statics;
 mod views;
 
-pub use fields::{MAX_KEYS, MAX_TEXT};
 pub use panic::{contain_panics, panic_prefix};
 
 use crate::config::Config;

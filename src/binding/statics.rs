@@ -1,8 +1,8 @@
 //! The class's static functions: the tables the page reads once (limits, presets, the output
 //! choices of a problem) and fresh seeds.
 
-use super::{to_js, Playground, MAX_KEYS, MAX_TEXT};
-use crate::config::MAX_SEED;
+use super::{to_js, Playground};
+use crate::config::{MAX_KEYS, MAX_SEED, MAX_TEXT};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
