@@ -10,6 +10,7 @@
 //! - `training`: the mini-batch loop, its diagnostics and the teaching probes;
 //! - `io`: a trainer as a link, a model file or CSV data;
 //! - `heatmap`: every node's value over the plane, as pixels;
+//! - `schema`: one description of the settings, presets, controls and limits for the page;
 //! - `binding`: the wasm-bindgen `Playground` class (wasm32 only).
 
 /// The one scalar type of the core. `f32` so that JS reads buffers as `Float32Array` views.
@@ -24,6 +25,7 @@ pub mod io;
 pub mod network;
 pub mod presets;
 pub mod rng;
+pub mod schema;
 pub mod training;
 
 pub use config::{Config, ConfigError, FieldValue};

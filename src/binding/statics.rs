@@ -1,23 +1,10 @@
-//! The class's static functions: the tables the page reads once (limits, presets, the output
-//! choices of a problem) and fresh seeds.
+//! The class's static functions: the tables the page reads once (the schema, limits, presets, the
+//! output choices of a problem) and fresh seeds.
 
 use super::{to_js, Playground};
-use crate::config::{MAX_KEYS, MAX_SEED, MAX_TEXT};
+use crate::config::MAX_SEED;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Bounds the JS side checks before calling in (`Playground.limits()`): one source for both.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Limits {
-    link_chars: usize,
-    model_bytes: usize,
-    csv_bytes: usize,
-    text_chars: usize,
-    list_items: usize,
-    keys: usize,
-    points: usize,
-}
 
 #[wasm_bindgen]
 impl Playground {
@@ -51,15 +38,14 @@ impl Playground {
     /// The sizes every input is checked against: `{ linkChars, modelBytes, csvBytes, textChars,
     /// listItems, keys, points }`. The JS side checks them before it copies anything in.
     pub fn limits() -> JsValue {
-        to_js(&Limits {
-            link_chars: crate::io::link::MAX_FRAGMENT,
-            model_bytes: crate::io::model::MAX_BYTES,
-            csv_bytes: crate::io::csv::MAX_BYTES,
-            text_chars: MAX_TEXT,
-            list_items: crate::config::MAX_LIST_ITEMS,
-            keys: MAX_KEYS,
-            points: crate::config::MAX_POINTS,
-        })
+        to_js(&crate::schema::limits())
+    }
+
+    /// Everything the page builds its controls from: `{ settings, presets, controls, limits }`,
+    /// each setting `{ name, kind, default, … }` with its bounds, steps and labelled choices, in
+    /// the order of the configuration's fields (see `config/settings.rs`).
+    pub fn schema() -> JsValue {
+        to_js(&crate::schema::schema())
     }
 
     /// The presets: `[{ name, title, teaches }]`; `new Playground({ preset: name })` builds one.

@@ -9,22 +9,18 @@ use super::settings::{
     SHUFFLE,
 };
 use crate::data::features::Feature;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 /// A setting as the page reads it: `{ name, kind, default, … }` with the kind's own keys.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Described {
     pub name: &'static str,
-    #[serde(flatten)]
     pub kind: Kind,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+/// Each kind of setting with what the page needs to offer its values.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     Shape {
         default: &'static [usize],
@@ -49,14 +45,79 @@ pub enum Kind {
         default: f64,
         min: f64,
         max: f64,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        /// Either an even step, or the only values offered.
         step: Option<f64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         steps: Option<&'static [f64]>,
     },
     Bool {
         default: bool,
     },
+}
+
+/// Written out by hand: `#[serde(flatten)]` with a tagged enum buffers every value and cost 2 KB
+/// of gzipped wasm for this one small table.
+impl Serialize for Described {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Setting", 6)?;
+        out.serialize_field("name", self.name)?;
+        match &self.kind {
+            Kind::Shape {
+                default,
+                max_layers,
+                max_neurons,
+            } => {
+                out.serialize_field("kind", "shape")?;
+                out.serialize_field("default", default)?;
+                out.serialize_field("maxLayers", max_layers)?;
+                out.serialize_field("maxNeurons", max_neurons)?;
+            }
+            Kind::Choice { default, choices } => {
+                out.serialize_field("kind", "choice")?;
+                out.serialize_field("default", default)?;
+                out.serialize_field("choices", choices)?;
+            }
+            Kind::Integer {
+                default,
+                min,
+                max,
+                step,
+            } => {
+                out.serialize_field("kind", "integer")?;
+                out.serialize_field("default", default)?;
+                out.serialize_field("min", min)?;
+                out.serialize_field("max", max)?;
+                out.serialize_field("step", step)?;
+            }
+            Kind::Features { default, choices } => {
+                out.serialize_field("kind", "features")?;
+                out.serialize_field("default", default)?;
+                out.serialize_field("choices", choices)?;
+            }
+            Kind::Number {
+                default,
+                min,
+                max,
+                step,
+                steps,
+            } => {
+                out.serialize_field("kind", "number")?;
+                out.serialize_field("default", default)?;
+                out.serialize_field("min", min)?;
+                out.serialize_field("max", max)?;
+                if let Some(step) = step {
+                    out.serialize_field("step", step)?;
+                }
+                if let Some(steps) = steps {
+                    out.serialize_field("steps", steps)?;
+                }
+            }
+            Kind::Bool { default } => {
+                out.serialize_field("kind", "bool")?;
+                out.serialize_field("default", default)?;
+            }
+        }
+        out.end()
+    }
 }
 
 /// One choice: the value the parser takes and the label the page shows.

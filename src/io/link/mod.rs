@@ -59,6 +59,23 @@ pub const CONTROLS: &[&str] = &[
     "dead",
     "share",
 ];
+/// The controls offered among the share dialog's embed choices.
+pub const EMBED_CONTROLS: &[&str] = &[
+    "play",
+    "step",
+    "reset",
+    "learningRate",
+    "activation",
+    "dataset",
+    "networkShape",
+    "features",
+    "explain",
+    "speed",
+    "lossChart",
+    "gradients",
+];
+/// The controls an embed shows when its link names none.
+pub const EMBED_DEFAULT_CONTROLS: &[&str] = &["play", "step", "reset", "learningRate"];
 
 /// How the page should look, from the link.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
