@@ -110,3 +110,34 @@ fn training_in_the_browser_lowers_the_loss() {
     let pixels = p.heatmap(-1, 16).unwrap();
     assert_eq!(pixels.length(), 16 * 16 * 4);
 }
+
+#[wasm_bindgen_test]
+fn the_schema_reaches_js_as_plain_objects_in_the_configurations_order() {
+    let schema = Playground::schema();
+    let get = |v: &JsValue, key: &str| Reflect::get(v, &key.into()).unwrap();
+    let settings: js_sys::Array = get(&schema, "settings").unchecked_into();
+    let config = Playground::new(JsValue::UNDEFINED).unwrap().config();
+    let names: Vec<String> = settings
+        .iter()
+        .map(|s| get(&s, "name").as_string().unwrap())
+        .collect();
+    let keys: Vec<String> = js_sys::Object::keys(config.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    assert_eq!(names, keys);
+    let json = |v: &JsValue| String::from(js_sys::JSON::stringify(v).unwrap());
+    // Each setting's default is the default configuration's value, as JSON sees them.
+    for s in settings.iter() {
+        let name = get(&s, "name").as_string().unwrap();
+        assert_eq!(
+            json(&get(&s, "default")),
+            json(&get(&config, &name)),
+            "{name}"
+        );
+    }
+    let seed = settings.iter().find(|s| get(s, "name") == "seed").unwrap();
+    assert_eq!(get(&seed, "max").as_f64(), Some(9007199254740991.0));
+    assert_eq!(json(&get(&schema, "limits")), json(&Playground::limits()));
+    assert_eq!(json(&get(&schema, "presets")), json(&Playground::presets()));
+}
