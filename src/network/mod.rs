@@ -1,6 +1,8 @@
 //! The network: flat, preallocated buffers per weight layer, a forward pass and backpropagation.
 //! Layer `l` joins `sizes[l]` inputs to `sizes[l + 1]` neurons; `weights[i * inputs + j]` is W[i][j],
 //! the weight from input j to neuron i, as in the source text. Nothing here allocates after `new`.
+//! The maths in its parts: `activation` and `loss` (with their derivatives), `layer` (one layer's
+//! passes), `optimizer` (the update rules) and `gradient_check` (finite differences).
 
 pub mod activation;
 pub mod gradient_check;
@@ -8,8 +10,9 @@ pub mod layer;
 pub mod loss;
 pub mod optimizer;
 
-use crate::network::activation::Activation;
 pub use crate::network::layer::{Layer, INITIAL_BIAS};
+
+use crate::network::activation::Activation;
 use crate::network::loss::{Loss, OutputSignals};
 use crate::rng::Rng;
 use crate::Scalar;

@@ -1,5 +1,5 @@
-//! Training: the trainer, its configuration changes and parameter edits. Its other parts live in
-//! their own files: the data as encoded samples, the step loop with divergence handling, the
+//! Training: the trainer, its configuration and data changes and parameter edits. Its other
+//! parts live in their own files: sample encoding, the step loop with divergence handling, the
 //! evaluation spread over frames, and the probes that the teaching views use.
 
 mod evaluation;
@@ -10,8 +10,8 @@ mod steps;
 pub use evaluation::{predicted_class, Stats};
 pub use samples::{encode_target, Samples};
 
-use crate::config::{train_count, Config, ConfigError};
-use crate::data::dataset;
+use crate::config::{train_count, Config, ConfigError, MAX_POINTS};
+use crate::data::dataset::{self, Point};
 use crate::network::activation::Activation;
 use crate::network::optimizer::Optimizer;
 use crate::network::Network;
@@ -197,6 +197,75 @@ impl Trainer {
         // The same weights now compute other values: every cache keyed on them is stale.
         self.params_version += 1;
         Ok(())
+    }
+
+    /// Installs data; a batch size larger than the training set is lowered to fit, and then
+    /// the size it had is returned (so that the caller can say so).
+    fn install_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Option<usize> {
+        self.train = Samples::new(train, &self.config);
+        self.test = Samples::new(test, &self.config);
+        self.order = (0..self.train.len()).collect();
+        if self.config.shuffle {
+            self.shuffle_rng.shuffle(&mut self.order);
+        }
+        self.cursor = 0;
+        let before = self.config.batch_size;
+        self.config.batch_size = before.clamp(1, self.train.len().max(1));
+        self.evaluation = None;
+        self.progress = None;
+        (self.config.batch_size != before).then_some(before)
+    }
+
+    /// Replaces the data set (keeping the network), checking every point and label. Returns a
+    /// notice when the batch size had to be lowered to fit the new training set.
+    pub fn set_data(
+        &mut self,
+        train: Vec<Point>,
+        test: Vec<Point>,
+    ) -> Result<Option<String>, ConfigError> {
+        let bad = |field: &str, message: String| ConfigError {
+            field: field.to_string(),
+            message,
+        };
+        if train.len() + test.len() > MAX_POINTS {
+            return Err(bad(
+                "trainPoints",
+                format!(
+                    "{} points in all; at most {} are allowed",
+                    train.len() + test.len(),
+                    MAX_POINTS
+                ),
+            ));
+        }
+        for (field, set) in [("train", &train), ("test", &test)] {
+            for (k, p) in set.iter().enumerate() {
+                dataset::check_point(p, self.config.problem, self.config.classes).map_err(|m| {
+                    let what = if m.starts_with("label") {
+                        "Labels"
+                    } else {
+                        "Points"
+                    };
+                    bad(&format!("{field}{what}"), format!("point {k}: {m}"))
+                })?;
+            }
+        }
+        let lowered = self.install_data(train, test);
+        self.custom_data = true;
+        Ok(lowered.map(|before| {
+            format!(
+                "batchSize: {before} is more than the {} training points, so it is now {}",
+                self.train.len(),
+                self.config.batch_size
+            )
+        }))
+    }
+
+    pub fn train_samples(&self) -> &Samples {
+        &self.train
+    }
+
+    pub fn test_samples(&self) -> &Samples {
+        &self.test
     }
 
     /// Replaces one layer's weights and biases.

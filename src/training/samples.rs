@@ -1,9 +1,7 @@
-//! The trainer's data: points with their network inputs and targets precomputed, and how new
-//! data is installed (checked, and the batch size lowered to fit).
+//! Sample encoding: a data set's points with their network inputs and targets precomputed.
 
-use super::Trainer;
-use crate::config::{Config, ConfigError};
-use crate::data::dataset::{self, Point, Problem};
+use crate::config::Config;
+use crate::data::dataset::{Point, Problem};
 use crate::data::features;
 use crate::network::activation::Activation;
 use crate::Scalar;
@@ -20,7 +18,7 @@ pub struct Samples {
 }
 
 impl Samples {
-    fn new(points: Vec<Point>, config: &Config) -> Samples {
+    pub(super) fn new(points: Vec<Point>, config: &Config) -> Samples {
         let (f, o) = (config.features.len(), config.outputs());
         let mut inputs = vec![0.0; points.len() * f];
         let mut targets = vec![0.0; points.len() * o];
@@ -66,76 +64,5 @@ pub fn encode_target(config: &Config, label: Scalar, out: &mut [Scalar]) {
             out[0] = if label > 0.0 { 1.0 } else { 0.0 };
         }
         _ => out[0] = label,
-    }
-}
-
-impl Trainer {
-    /// Installs data; a batch size larger than the training set is lowered to fit, and then
-    /// the size it had is returned (so that the caller can say so).
-    pub(super) fn install_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Option<usize> {
-        self.train = Samples::new(train, &self.config);
-        self.test = Samples::new(test, &self.config);
-        self.order = (0..self.train.len()).collect();
-        if self.config.shuffle {
-            self.shuffle_rng.shuffle(&mut self.order);
-        }
-        self.cursor = 0;
-        let before = self.config.batch_size;
-        self.config.batch_size = before.clamp(1, self.train.len().max(1));
-        self.evaluation = None;
-        self.progress = None;
-        (self.config.batch_size != before).then_some(before)
-    }
-
-    /// Replaces the data set (keeping the network), checking every point and label. Returns a
-    /// notice when the batch size had to be lowered to fit the new training set.
-    pub fn set_data(
-        &mut self,
-        train: Vec<Point>,
-        test: Vec<Point>,
-    ) -> Result<Option<String>, ConfigError> {
-        let bad = |field: &str, message: String| ConfigError {
-            field: field.to_string(),
-            message,
-        };
-        if train.len() + test.len() > crate::config::MAX_POINTS {
-            return Err(bad(
-                "trainPoints",
-                format!(
-                    "{} points in all; at most {} are allowed",
-                    train.len() + test.len(),
-                    crate::config::MAX_POINTS
-                ),
-            ));
-        }
-        for (field, set) in [("train", &train), ("test", &test)] {
-            for (k, p) in set.iter().enumerate() {
-                dataset::check_point(p, self.config.problem, self.config.classes).map_err(|m| {
-                    let what = if m.starts_with("label") {
-                        "Labels"
-                    } else {
-                        "Points"
-                    };
-                    bad(&format!("{field}{what}"), format!("point {k}: {m}"))
-                })?;
-            }
-        }
-        let lowered = self.install_data(train, test);
-        self.custom_data = true;
-        Ok(lowered.map(|before| {
-            format!(
-                "batchSize: {before} is more than the {} training points, so it is now {}",
-                self.train.len(),
-                self.config.batch_size
-            )
-        }))
-    }
-
-    pub fn train_samples(&self) -> &Samples {
-        &self.train
-    }
-
-    pub fn test_samples(&self) -> &Samples {
-        &self.test
     }
 }

@@ -8,7 +8,7 @@ mod tensorflow;
 mod text;
 
 pub use tensorflow::seed_from_text;
-pub use text::fragment;
+pub use text::{fragment, VERSION};
 
 use crate::config::{echo, Config, FieldValue};
 use crate::data::features::Feature;
@@ -17,7 +17,6 @@ use serde::Serialize;
 use tensorflow::{is_feature, is_tensorflow};
 use text::{decode_component, load_weights};
 
-pub const VERSION: u32 = 1;
 /// The largest network's weights (about 17 000 floats) fit with room to spare.
 pub const MAX_FRAGMENT: usize = 256 * 1024;
 /// A link has fewer settings than this (about 40 keys, and a `_hide` for each control).

@@ -1,12 +1,14 @@
 //! A link's text: percent-encoding both ways, the fragment written from a trainer, and the packed
 //! weights read back into one.
 
-use super::VERSION;
 use crate::config::FieldValue;
 use crate::training::Trainer;
 use crate::Scalar;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+
+/// The version links are written with; a link of another version is read as well as it can be.
+pub const VERSION: u32 = 1;
 
 pub(super) fn decode_component(s: &str) -> String {
     let bytes = s.as_bytes();
