@@ -139,17 +139,36 @@ impl Playground {
     }
 
     /// Changes some settings. Learning rate, regularisation, batch size, optimiser and shuffling
-    /// apply at once; anything else rebuilds the network (returns true: re-create every view).
+    /// apply at once; anything else rebuilds the network (then re-create every view). Returns
+    /// `{ rebuilt, config, link }`: what the page needs after a change, in the one call, so that a
+    /// setting crosses the boundary once (the link names `preset` unless the network was rebuilt).
     #[wasm_bindgen(js_name = setConfig)]
-    pub fn set_config(&mut self, changes: JsValue) -> Result<bool, JsError> {
+    pub fn set_config(
+        &mut self,
+        changes: JsValue,
+        preset: Option<String>,
+    ) -> Result<JsValue, JsError> {
         let config = self
             .trainer
             .config()
             .merged(fields(&changes)?)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        self.trainer
+        let rebuilt = self
+            .trainer
             .set_config(config)
-            .map_err(|e| JsError::new(&e.to_string()))
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let preset = if rebuilt { None } else { preset };
+        #[derive(Serialize)]
+        struct Changed<'a> {
+            rebuilt: bool,
+            config: &'a Config,
+            link: String,
+        }
+        Ok(to_js(&Changed {
+            rebuilt,
+            config: self.trainer.config(),
+            link: crate::io::link::fragment(&self.trainer, preset.as_deref(), false),
+        }))
     }
 
     /// Replaces the data: (x, y) pairs in [−6, 6]² and their labels. Returns a notice (or

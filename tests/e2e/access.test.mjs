@@ -49,7 +49,7 @@ test('a step taken from the keyboard is announced, and ? lists the shortcuts', a
   await page.waitForFunction(() => /^Step 2\./.test(document.getElementById('step-summary').textContent));
   const { said, stats } = await page.evaluate(() => ({
     said: document.getElementById('step-summary').textContent,
-    stats: window.backpropPlayground.state.engine.stats(),
+    stats: window.backpropPlayground.stats(),
   }));
   assert.equal(await page.getAttribute('#step-summary', 'aria-live'), 'polite');
   assert.match(said, new RegExp(`Dead neurons: ${stats.deadCount} of ${stats.hiddenCount}\\.$`));
@@ -79,7 +79,7 @@ test('keyboard only: a training step, then the inspector reached along an edge, 
   await page.evaluate(() => document.activeElement?.blur());
   await tabTo(page, '#step');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.backpropPlayground.state.engine.stats().step === 1);
+  await page.waitForFunction(() => window.backpropPlayground.stats().step === 1);
   // Every control on the way is visibly focused: the outline is drawn, not suppressed.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid');
@@ -88,7 +88,7 @@ test('keyboard only: a training step, then the inspector reached along an edge, 
   await page.keyboard.press('ArrowDown'); // input y
   await page.keyboard.press('Shift+ArrowRight'); // its first outgoing edge: W[0][1] of layer 0
   await page.keyboard.press('ArrowDown'); // the next edge out of y: W[1][1]
-  const selected = await page.evaluate(() => window.backpropPlayground.state.selected);
+  const selected = await page.evaluate(() => window.backpropPlayground.selected());
   assert.deepEqual(selected, { layer: 0, i: 1, j: 1 });
   assert.match(await page.textContent('#network-focus'), /the weight W1\[1\]\[1\] from input 1 to hidden neuron 1 of layer 1/);
   assert.equal(await page.isVisible('#inspector'), true);
@@ -98,7 +98,7 @@ test('keyboard only: a training step, then the inspector reached along an edge, 
   await page.keyboard.press('Control+A');
   await page.keyboard.type('0.625');
   await page.keyboard.press('Enter');
-  const weight = await page.evaluate(() => window.backpropPlayground.state.engine.view('weights', 0)[1 * 2 + 1]);
+  const weight = await page.evaluate(() => window.backpropPlayground.weights(0)[1 * 2 + 1]);
   assert.equal(weight, 0.625, 'the weight was set through the core');
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -112,12 +112,12 @@ test('the table view shows the core’s z, a, δ, W and ∂L/∂W, layer by laye
   await page.selectOption('#table-layer', '1');
   await page.waitForFunction(() => /Hidden layer 2/.test(document.querySelector('#table-body caption')?.textContent));
   const { shown, core } = await page.evaluate(() => {
-    const { engine, sample } = window.backpropPlayground.state;
-    engine.trace(sample);
+    const h = window.backpropPlayground;
+    h.trace(h.tracedSample());
     const cells = (k) => [...document.querySelectorAll('#table-body table')[k].querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.dataset.value)));
     return {
       shown: { neurons: cells(0), weights: cells(1) },
-      core: ['preActivations', 'activations', 'deltas', 'weights', 'weightGrads'].map((k) => Array.from(engine.view(k, 1))),
+      core: ['preActivations', 'activations', 'deltas', 'weights', 'weightGrads'].map((k) => h.buffer(k, 1)),
     };
   });
   const [z, a, delta, w, grads] = core;
@@ -133,7 +133,7 @@ test('the table view shows the core’s z, a, δ, W and ∂L/∂W, layer by laye
   await page.selectOption('#speed', '2');
   const told = await page.textContent('#table-body');
   await page.click('#step');
-  await page.waitForFunction((b) => document.getElementById('table-body').textContent !== b && !window.backpropPlayground.state.story, told, { timeout: 15000 });
+  await page.waitForFunction((b) => document.getElementById('table-body').textContent !== b && !window.backpropPlayground.story(), told, { timeout: 15000 });
   await page.screenshot({ path: `${RESULTS}table-view.png`, fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -159,10 +159,10 @@ test('with reduced motion an autoplay link waits for Play, and says why', async 
   await page.goto(`${env.url}#v=1&autoplay=1`);
   await page.waitForSelector('body[data-ready]');
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.playing), false);
+  assert.equal(await page.evaluate(() => window.backpropPlayground.playing()), false);
   assert.match(await page.textContent('#message-text'), /reduced motion/);
   await page.click('#message-action');
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.playing), true);
+  assert.equal(await page.evaluate(() => window.backpropPlayground.playing()), true);
   await context.close();
 });
 
@@ -170,18 +170,18 @@ test('training pauses while the tab is hidden and goes on when it is back', asyn
   const page = await open(env.browser, env.url);
   await page.selectOption('#speed', '0');
   await page.click('#play');
-  await page.waitForFunction(() => window.backpropPlayground.state.engine.stats().step > 10);
+  await page.waitForFunction(() => window.backpropPlayground.stats().step > 10);
   const hide = (hidden) => page.evaluate((h) => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
   await hide(true);
   await page.waitForTimeout(100);
-  const at = await page.evaluate(() => window.backpropPlayground.state.engine.stats().step);
+  const at = await page.evaluate(() => window.backpropPlayground.stats().step);
   await page.waitForTimeout(600);
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.engine.stats().step), at, 'no training while hidden');
+  assert.equal(await page.evaluate(() => window.backpropPlayground.stats().step), at, 'no training while hidden');
   await hide(false);
-  await page.waitForFunction((s) => window.backpropPlayground.state.engine.stats().step > s, at);
+  await page.waitForFunction((s) => window.backpropPlayground.stats().step > s, at);
   await page.close();
 });
 
@@ -214,13 +214,13 @@ test('on a touch phone: targets of 44 px, a tap does what hover does, canvases s
   const { buttonsBottom, topNode } = await page.evaluate(() => {
     const canvas = document.getElementById('network').getBoundingClientRect();
     const buttons = Math.max(...[...document.querySelectorAll('#neuron-controls button')].map((b) => b.getBoundingClientRect().bottom));
-    const { columns, size } = window.backpropPlayground.state.layout;
+    const { columns, size } = window.backpropPlayground.layout();
     return { buttonsBottom: buttons - canvas.top, topNode: Math.min(...columns.flat().map((n) => n.y)) - size / 2 };
   });
   assert.ok(topNode >= buttonsBottom, `nodes start at ${topNode}, buttons end at ${buttonsBottom}`);
   // A tap on a neuron selects it and shows its heatmap, as hover does with a mouse.
   await page.locator('#network').scrollIntoViewIfNeeded();
-  const point = await page.evaluate(() => window.backpropPlayground.state.layout.columns[1][2]);
+  const point = await page.evaluate(() => window.backpropPlayground.layout().columns[1][2]);
   const box = await page.locator('#network').boundingBox();
   await page.touchscreen.tap(box.x + point.x, box.y + point.y);
   await page.waitForSelector('#inspector:not([hidden])');
@@ -275,14 +275,14 @@ test('the loss chart reads out by keyboard and by tap, not only by hover', async
 
 test('drawing data from the keyboard: a cursor on the plot adds and erases points', async () => {
   const page = await open(env.browser, env.url);
-  const count = () => page.evaluate(() => window.backpropPlayground.state.train.length / 3);
+  const count = () => page.evaluate(() => window.backpropPlayground.trainPoints().length / 3);
   const before = await count();
   await page.focus('#draw-modes button:nth-child(2)'); // Add blue (+1)
   await page.keyboard.press('Enter');
   await page.focus('#plot');
   for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowUp', 'ArrowUp', 'Enter']) await page.keyboard.press(key);
   assert.equal(await count(), before + 1);
-  const last = await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(-3)));
+  const last = await page.evaluate(() => Array.from(window.backpropPlayground.trainPoints().slice(-3)));
   assert.deepEqual(last, [2, 1, 1], 'a blue point at (2, 1)');
   assert.match(await page.textContent('#plot-cursor'), /Cursor at x 2, y 1/);
   // The cursor stays at (2, 1) while the mode changes: Erase removes exactly that point.
@@ -292,7 +292,7 @@ test('drawing data from the keyboard: a cursor on the plot adds and erases point
   await page.keyboard.press('Enter');
   assert.equal(await count(), before, 'erased again');
   const left = await page.evaluate(() => {
-    const t = window.backpropPlayground.state.train;
+    const t = window.backpropPlayground.trainPoints();
     for (let k = 0; k < t.length; k += 3) if (t[k] === 2 && t[k + 1] === 1) return true;
     return false;
   });

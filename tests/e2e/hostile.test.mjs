@@ -15,7 +15,7 @@ after(() => env.close());
 
 const MB = 1 << 20;
 /** The wasm memory of the playground in `frame` (its own engine module), in bytes. */
-const wasmBytes = (frame) => frame.evaluate(async () => (await import('./js/engine.js')).wasmMemory().buffer.byteLength);
+const wasmBytes = (frame) => frame.evaluate(() => window.backpropPlayground.memoryBytes());
 
 /** Serves the fixtures (a host page) on another origin; returns its URL for `src`. */
 async function hostPage(t, src) {
@@ -185,7 +185,7 @@ test('after clearing the points every live setting applies, and the lowered batc
   await page.selectOption('#optimizer', 'adam');
   await page.waitForTimeout(100);
   assert.equal(await page.isHidden('#message'), true, await text(page, '#message-text'));
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.engine.config().optimizer), 'adam');
+  assert.equal(await page.evaluate(() => window.backpropPlayground.config().optimizer), 'adam');
 
   await page.close();
 });
@@ -206,7 +206,7 @@ test('a lowered batch size is said; oversized files and links are refused unread
   await page.setInputFiles('#import-csv', huge);
   await page.waitForFunction(() => /at most/.test(document.getElementById('message-text').textContent));
   assert.match(await text(page, '#message-text'), /The CSV file was not loaded, and the data is unchanged\. The CSV file has 52428816 bytes; at most 1048576 are read/);
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.engine.trainPoints().length / 3), 2, 'the data is unchanged');
+  assert.equal(await page.evaluate(() => window.backpropPlayground.trainPoints().length / 3), 2, 'the data is unchanged');
   // A model file of 10 MB, likewise.
   const model = `${RESULTS}huge-model.json`;
   await writeFile(model, `{${' '.repeat(10 * MB)}}`);

@@ -48,9 +48,9 @@ test('step, keyboard and reset act on the same run', async () => {
   // A reset replays the same run exactly: the same seed, the same weights, the same steps.
   await page.selectOption('#speed', '0');
   const run = () => page.evaluate(() => {
-    const { engine } = window.backpropPlayground.state;
-    engine.step(5);
-    return { weights: Array.from(engine.view('weights', 0)), loss: engine.stats().trainLoss };
+    const h = window.backpropPlayground;
+    h.step(5);
+    return { weights: h.weights(0), loss: h.stats().trainLoss };
   });
   const once = await run();
   await page.click('h1');
@@ -109,7 +109,7 @@ test('divergence from a huge learning rate is reported and the last finite weigh
   assert.match(await text(page, '#message-text'), /Training diverged at step \d+/);
   assert.equal(await page.getAttribute('#play', 'aria-label'), 'Play', 'training paused');
   await page.screenshot({ path: `${RESULTS}page-diverged-desktop.png` });
-  const divergedAt = await page.evaluate(() => window.backpropPlayground.state.engine.stats().divergedAtStep);
+  const divergedAt = await page.evaluate(() => window.backpropPlayground.stats().divergedAtStep);
   await page.fill('#learning-rate', '2'); // 0.001
   await page.click('#message-action');
   assert.ok(Number.isFinite(await loss(page)), 'a finite loss again');

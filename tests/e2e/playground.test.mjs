@@ -9,10 +9,10 @@ let env;
 before(async () => (env = await start()));
 after(async () => env?.close());
 
-const config = (page) => page.evaluate(() => window.backpropPlayground.state.engine.config());
-const sizes = (page) => page.evaluate(() => window.backpropPlayground.state.engine.sizes);
-const trainCount = (page) => page.evaluate(() => window.backpropPlayground.state.train.length / 3);
-const stats = (page) => page.evaluate(() => window.backpropPlayground.state.engine.stats());
+const config = (page) => page.evaluate(() => window.backpropPlayground.config());
+const sizes = (page) => page.evaluate(() => window.backpropPlayground.sizes());
+const trainCount = (page) => page.evaluate(() => window.backpropPlayground.trainPoints().length / 3);
+const stats = (page) => page.evaluate(() => window.backpropPlayground.stats());
 
 /** Sets a range or select and fires the events a person's change would. */
 async function setValue(page, selector, value) {
@@ -54,16 +54,16 @@ test('the data set picker, classes, points, noise, split, regenerate, show test 
   await setValue(page, '#num-points', 400);
   await setValue(page, '#train-ratio', 70);
   assert.equal(await trainCount(page), 280);
-  const labels = () => page.evaluate(() => window.backpropPlayground.state.train.filter((_, k) => k % 3 === 2).join(''));
+  const labels = () => page.evaluate(() => window.backpropPlayground.trainPoints().filter((_, k) => k % 3 === 2).join(''));
   const clean = await labels();
   await setValue(page, '#noise', 30);
   assert.equal((await config(page)).noise, 30);
   assert.notEqual(await labels(), clean, 'noise flips labels near the boundary');
-  const before = await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(0, 6)));
+  const before = await page.evaluate(() => Array.from(window.backpropPlayground.trainPoints().slice(0, 6)));
   const seed = (await config(page)).seed;
   await page.click('#regenerate');
   assert.notEqual((await config(page)).seed, seed);
-  assert.notDeepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(0, 6))), before, 'new data');
+  assert.notDeepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.trainPoints().slice(0, 6))), before, 'new data');
   await page.waitForTimeout(100);
   const plain = await canvasHash(page, 'plot');
   await page.check('#show-test');
@@ -72,7 +72,7 @@ test('the data set picker, classes, points, noise, split, regenerate, show test 
   await trainUntil(page, 20);
   await page.check('#discretize');
   const colours = await page.evaluate(() => {
-    const pixels = window.backpropPlayground.state.engine.heatmap(-1, 32);
+    const pixels = window.backpropPlayground.heatmap(-1, 32);
     const seen = new Set();
     for (let i = 0; i < pixels.length; i += 4) seen.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
     return seen.size;
@@ -89,7 +89,7 @@ test('drawing points changes the data and the loss; erase and clear work; nothin
   await page.click('#draw-modes button:has-text("Add orange")');
   await clickPlot(page, 0.5, 0.5); // an orange point in the blue centre
   assert.equal(await trainCount(page), n + 1);
-  const added = await page.evaluate(() => Array.from(window.backpropPlayground.state.train.slice(-3)));
+  const added = await page.evaluate(() => Array.from(window.backpropPlayground.trainPoints().slice(-3)));
   assert.ok(Math.abs(added[0] - 0.5) < 0.1 && Math.abs(added[1] - 0.5) < 0.1 && added[2] === -1, JSON.stringify(added));
   assert.notEqual((await stats(page)).trainLoss, loss, 'the loss is over the new data');
   await page.click('#draw-modes button:has-text("Erase")');
@@ -127,14 +127,14 @@ test('a CSV round-trips exactly, and a malformed one names its line and changes 
   assert.equal(exported.trim().split('\n').length, 501);
   await page.click('.dataset[data-dataset="circle"]');
   await page.setInputFiles('#import-csv', path);
-  await page.waitForFunction(() => window.backpropPlayground.state.engine.hasCustomData());
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.engine.exportCsv()), exported, 'byte for byte');
+  await page.waitForFunction(() => window.backpropPlayground.hasCustomData());
+  assert.equal(await page.evaluate(() => window.backpropPlayground.exportCsv()), exported, 'byte for byte');
   const bad = `${RESULTS}bad.csv`;
   await writeFile(bad, 'x,y,label\n1,2,1\n3,oops,-1\n');
   await page.setInputFiles('#import-csv', bad);
   await page.waitForSelector('#message:not([hidden])');
   assert.match(await text(page, '#message-text'), /data is unchanged\. csv: line 3: y "oops" is not a number/);
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.engine.exportCsv()), exported);
+  assert.equal(await page.evaluate(() => window.backpropPlayground.exportCsv()), exported);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -194,7 +194,7 @@ test('editing a weight changes weights(l), the drawing and the heatmaps at once'
   const page = await open(env.browser, env.url);
   const point = await page.evaluate(async () => {
     const { edgePoint } = await import('/js/timeline.js');
-    const { columns, size } = window.backpropPlayground.state.layout;
+    const { columns, size } = window.backpropPlayground.layout();
     return edgePoint(columns[0][1], columns[1][3], size / 2, 0.3);
   });
   const box = await page.locator('#network').boundingBox();
@@ -202,13 +202,13 @@ test('editing a weight changes weights(l), the drawing and the heatmaps at once'
   assert.equal(await text(page, '#inspector-title'), '∂L/∂W₁[3][1] by the chain rule');
   await page.waitForTimeout(100);
   const network = await canvasHash(page, 'network');
-  const thumbs = await page.evaluate(() => Array.from(window.backpropPlayground.state.engine.heatmap(5, 8)));
+  const thumbs = await page.evaluate(() => Array.from(window.backpropPlayground.heatmap(5, 8)));
   await page.fill('#param-value', '2.5');
   await page.press('#param-value', 'Enter');
-  assert.equal(await page.evaluate(() => window.backpropPlayground.state.engine.view('weights', 0)[3 * 2 + 1]), 2.5);
+  assert.equal(await page.evaluate(() => window.backpropPlayground.weights(0)[3 * 2 + 1]), 2.5);
   await page.waitForTimeout(150);
   assert.notEqual(await canvasHash(page, 'network'), network, 'the edge is redrawn');
-  assert.notDeepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.state.engine.heatmap(5, 8))), thumbs, 'neuron 3 of layer 1 computes something else');
+  assert.notDeepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.heatmap(5, 8))), thumbs, 'neuron 3 of layer 1 computes something else');
   await page.fill('#param-value', '');
   await page.click('#param-set');
   assert.match(await text(page, '#message-text'), /must be a number/);
@@ -222,7 +222,7 @@ test('hovering a neuron shows its heatmap in the plot; the loss chart has a log 
   await trainUntil(page, 40);
   await page.waitForTimeout(100);
   const plot = await canvasHash(page, 'plot');
-  const node = await page.evaluate(() => window.backpropPlayground.state.layout.columns[1][2]);
+  const node = await page.evaluate(() => window.backpropPlayground.layout().columns[1][2]);
   const box = await page.locator('#network').boundingBox();
   await page.mouse.move(box.x + node.x, box.y + node.y);
   assert.match(await text(page, '#plot-caption'), /neuron 2 of hidden layer 1/);
@@ -255,13 +255,13 @@ test('a model exports and imports exactly; a bad model file is reported and chan
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-model')]);
   const path = `${RESULTS}model.json`;
   await download.saveAs(path);
-  const weights = await page.evaluate(() => Array.from(window.backpropPlayground.state.engine.view('weights', 1)));
+  const weights = await page.evaluate(() => Array.from(window.backpropPlayground.weights(1)));
   const step = await number(page, '#step-count');
   await page.click('#reset');
   assert.equal(await number(page, '#step-count'), 0);
   await page.setInputFiles('#import-model', path);
   await page.waitForFunction((s) => Number(document.getElementById('step-count').textContent) === s, step);
-  assert.deepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.state.engine.view('weights', 1))), weights);
+  assert.deepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.weights(1))), weights);
   const bad = `${RESULTS}bad-model.json`;
   const model = JSON.parse(await readFile(path, 'utf8'));
   model.layers[0].weights.pop();
@@ -269,7 +269,7 @@ test('a model exports and imports exactly; a bad model file is reported and chan
   await page.setInputFiles('#import-model', bad);
   await page.waitForSelector('#message:not([hidden])');
   assert.match(await text(page, '#message-text'), /model is unchanged\. model: layers\[0\]\.weights: 7 values, but a 2 → 4 layer has 8/);
-  assert.deepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.state.engine.view('weights', 1))), weights);
+  assert.deepEqual(await page.evaluate(() => Array.from(window.backpropPlayground.weights(1))), weights);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -286,7 +286,7 @@ test('the largest network (16 × 32, every feature, 2000 points) stays readable 
     await setValue(page, '#num-points', 2000);
     assert.deepEqual(await sizes(page), [9, ...Array(16).fill(32), 1]);
     const fits = await page.evaluate(() => {
-      const { layout } = window.backpropPlayground.state;
+      const layout = window.backpropPlayground.layout();
       const rect = document.getElementById('network').getBoundingClientRect();
       return layout.columns.flat().every((n) => n.x - layout.size / 2 >= 0 && n.x + layout.size / 2 <= rect.width && n.y - layout.size / 2 >= 0 && n.y + layout.size / 2 <= rect.height);
     });

@@ -21,7 +21,7 @@ test('README pictures: the playground mid-step, and the backward pass animated',
   await trainUntil(page, 60); // a network that has learned something: the heatmaps show it
   await page.selectOption('#speed', '1');
   await page.click('#step');
-  const timeline = await page.evaluate(() => window.backpropPlayground.state.story.timeline);
+  const timeline = await page.evaluate(() => window.backpropPlayground.story().timeline);
   const backward = timeline.filter((p) => p.kind === 'backward' || p.kind === 'update');
   const [from, to] = [backward[0].start, backward.at(-1).end];
 
@@ -36,9 +36,7 @@ test('README pictures: the playground mid-step, and the backward pass animated',
   for (let t = from; t < to; t += 110) times.push(t);
   for (const t of times) {
     await page.evaluate((time) => new Promise((resolve) => {
-      const { state } = window.backpropPlayground;
-      state.story.startedAt = performance.now() - time;
-      state.needsDraw = true;
+      window.backpropPlayground.holdStory(time);
       requestAnimationFrame(() => requestAnimationFrame(resolve));
     }), t);
     frames.push(await page.screenshot({ clip }));

@@ -25,12 +25,9 @@ test('a panic in the core shows what happened, keeps the setup, and a reset brin
   const page = await open(env.browser, `${env.url}#v=1&networkShape=5,3&learningRate=0.1&seed=4`);
   await page.selectOption('#speed', '0');
   await page.click('#play');
-  await page.waitForFunction(() => window.backpropPlayground.state.checkpoint?.step > 20, null, { timeout: 10000 });
+  await page.waitForFunction(() => window.backpropPlayground.checkpoint()?.step > 20, null, { timeout: 10000 });
   // A panic inside a training step, as the frame loop meets it.
-  await page.evaluate(() => {
-    const { state } = window.backpropPlayground;
-    state.engine.step = () => state.engine.panicForTests();
-  });
+  await page.evaluate(() => window.backpropPlayground.panicOn('step'));
   const shown = await crashDialog(page);
   assert.match(shown.message, /deliberate panic/);
   assert.equal(shown.markup, false);
@@ -51,31 +48,28 @@ test('a panic in the core shows what happened, keeps the setup, and a reset brin
   await page.click('#crash-reset');
   await page.waitForFunction(() => !document.getElementById('crash').open);
   const after = await page.evaluate(() => {
-    const { engine } = window.backpropPlayground.state;
-    return { config: engine.config(), step: engine.stats().step };
+    const h = window.backpropPlayground;
+    return { config: h.config(), step: h.stats().step };
   });
   assert.equal(after.step, shown.step, 'back at the saved step');
   assert.deepEqual(after.config.networkShape, [5, 3]);
   assert.equal(after.config.learningRate, 0.1);
   await page.click('#play');
-  await page.waitForFunction((s) => window.backpropPlayground.state.engine.stats().step > s + 20, shown.step);
+  await page.waitForFunction((s) => window.backpropPlayground.stats().step > s + 20, shown.step);
   await page.click('#play');
 
   // A panic in an event handler (outside the frame loop) is caught too, and recovered again.
-  await page.evaluate(() => setTimeout(() => window.backpropPlayground.state.engine.panicForTests()));
+  await page.evaluate(() => setTimeout(() => window.backpropPlayground.panic()));
   const again = await crashDialog(page);
   assert.match(again.message, /deliberate panic/);
   await page.click('#crash-reset');
   await page.waitForFunction(() => !document.getElementById('crash').open);
   await page.click('#step');
-  assert.ok((await page.evaluate(() => window.backpropPlayground.state.engine.stats().step)) > again.step);
+  assert.ok((await page.evaluate(() => window.backpropPlayground.stats().step)) > again.step);
 
   // A panic inside a method that an ordinary try/catch guards (a setting changed in the page):
   // it is still a failure of the core, not a message about the setting.
-  await page.evaluate(() => {
-    const { engine } = window.backpropPlayground.state;
-    engine.playground.setConfig = () => engine.playground.panicForTests();
-  });
+  await page.evaluate(() => window.backpropPlayground.panicOn('setConfig'));
   await page.selectOption('#activation', 'tanh');
   const third = await crashDialog(page);
   assert.match(third.message, /deliberate panic/);
@@ -85,23 +79,16 @@ test('a panic in the core shows what happened, keeps the setup, and a reset brin
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => document.getElementById('crash').open), true);
   // Shortcuts do not reach the dead instance either: no engine call while it is down.
-  await page.evaluate(() => {
-    const { engine } = window.backpropPlayground.state;
-    window.__calls = 0;
-    for (const name of ['step', 'stats', 'setConfig', 'trace', 'link', 'config', 'snapshot']) {
-      const own = engine[name].bind(engine);
-      engine[name] = (...args) => (window.__calls++, own(...args));
-    }
-  });
+  const callsBefore = await page.evaluate(() => window.backpropPlayground.calls());
   // (Not Space or Enter: on the focused Reset button they press it, as they should.)
   for (const key of ['r', 'ArrowRight', 'e', '?']) await page.keyboard.press(key);
   await page.waitForTimeout(300); // a frame or two, and the link debounce
-  assert.equal(await page.evaluate(() => window.__calls), 0, 'nothing called the failed core');
+  assert.deepEqual(await page.evaluate(() => window.backpropPlayground.calls()), callsBefore, 'nothing called the failed core');
   assert.equal(await page.evaluate(() => document.getElementById('crash').open), true);
   await page.click('#crash-reset');
   await page.waitForFunction(() => !document.getElementById('crash').open);
   await page.click('#step');
-  assert.ok((await page.evaluate(() => window.backpropPlayground.state.engine.stats().step)) > third.step);
+  assert.ok((await page.evaluate(() => window.backpropPlayground.stats().step)) > third.step);
   // The deliberate panics are the only errors the page reported.
   assert.deepEqual(page.problems.filter((p) => !/deliberate panic/.test(p)), []);
   await page.close();
@@ -199,7 +186,7 @@ test('500 malformed API messages: one reply each of ours, no exception, no freez
 
   // A failure of the core reaches the embedding page as an `error` event, and commands are refused.
   await page.evaluate(() => window.host.call('subscribe', { events: ['error'] }));
-  await frame.evaluate(() => setTimeout(() => window.backpropPlayground.state.engine.panicForTests()));
+  await frame.evaluate(() => setTimeout(() => window.backpropPlayground.panic()));
   await page.waitForFunction(() => window.host.received.some((m) => m.data?.event === 'error'));
   const failure = await page.evaluate(() => window.host.received.find((m) => m.data?.event === 'error').data.data);
   assert.match(failure.message, /deliberate panic/);

@@ -16,8 +16,8 @@ before(async () => (env = await start()));
 after(async () => env?.close());
 
 const engineState = (page) => page.evaluate(() => {
-  const { engine } = window.backpropPlayground.state;
-  return { config: engine.config(), stats: engine.stats() };
+  const h = window.backpropPlayground;
+  return { config: h.config(), stats: h.stats() };
 });
 
 test('a link reproduces the setup, and training from it follows a bit-identical trajectory', async () => {
@@ -33,11 +33,11 @@ test('a link reproduces the setup, and training from it follows a bit-identical 
   assert.deepEqual((await engineState(b)).config, (await engineState(a)).config);
   const losses = async (page) =>
     page.evaluate(() => {
-      const { engine } = window.backpropPlayground.state;
+      const h = window.backpropPlayground;
       const out = [];
       for (let k = 0; k < 20; k++) {
-        engine.step(10);
-        out.push(engine.stats().trainLoss);
+        h.step(10);
+        out.push(h.stats().trainLoss);
       }
       return out;
     });
@@ -236,8 +236,8 @@ test('embed mode shows only the named controls, links back to the full page, and
 });
 
 test('200 mangled links: no crash, no freeze, no markup, and the page still trains', async () => {
-  const page = await open(env.browser, env.url);
-  const good = await page.evaluate(() => window.backpropPlayground.state.engine.link(true, 'deadRelu'));
+  const page = await open(env.browser, `${env.url}#v=1&preset=deadRelu`);
+  const good = await page.evaluate(() => window.backpropPlayground.link(true));
   const mangled = [];
   const rand = lcg(7);
   const junk = ['<img src=x onerror=alert(1)>', '%', '%%', '&&', '==', '#', '\u0000', '\u{1f600}', 'NaN', '-1e309', '99999999999999999999', '<script>', '"', "'", ','];

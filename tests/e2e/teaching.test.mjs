@@ -26,8 +26,8 @@ function recordRegions(page, regions, ms) {
         const frames = [];
         const t0 = performance.now();
         const tick = () => {
-          const story = window.backpropPlayground.state.story;
-          frames.push({ t: story ? performance.now() - story.startedAt : null, hashes: regions.map(hash) });
+          const story = window.backpropPlayground.story();
+          frames.push({ t: story ? story.elapsed : null, hashes: regions.map(hash) });
           if (performance.now() - t0 < ms) requestAnimationFrame(tick);
           else done(frames);
         };
@@ -39,7 +39,7 @@ function recordRegions(page, regions, ms) {
 
 /** x-ranges strictly between the node columns of weight layer 0 and of the last weight layer. */
 async function edgeRegions(page) {
-  const { columns, size } = await page.evaluate(() => window.backpropPlayground.state.layout);
+  const { columns, size } = await page.evaluate(() => window.backpropPlayground.layout());
   // Node rings and value labels (the error signal arriving) reach out from a node: keep clear.
   const between = (l) => ({ x0: columns[l][0].x + size * 1.1, x1: columns[l + 1][0].x - size * 1.1 });
   return [between(0), between(columns.length - 2)];
@@ -123,7 +123,7 @@ test('the inspector’s chain-rule product equals the core’s gradient and the 
   // Click the edge W₂[1][2] (weight layer 1, neuron 1, input 2).
   const point = await page.evaluate(async () => {
     const { edgePoint } = await import('/js/timeline.js');
-    const { columns, size } = window.backpropPlayground.state.layout;
+    const { columns, size } = window.backpropPlayground.layout();
     return edgePoint(columns[1][2], columns[2][1], size / 2, 0.3);
   });
   const box = await page.locator('#network').boundingBox();
@@ -139,9 +139,9 @@ test('the inspector’s chain-rule product equals the core’s gradient and the 
   assert.ok(Math.abs(numeric - grad) <= 2e-2 * Math.max(Math.abs(grad), 1e-3), `${numeric} vs ${grad}`);
   // An independent engine with the same configuration, tracing the same sample, agrees.
   const independent = await page.evaluate(() => {
-    const { Engine, state } = window.backpropPlayground;
-    const engine = new Engine(state.engine.config());
-    engine.trace(state.sample);
+    const h = window.backpropPlayground;
+    const engine = new h.Engine(h.config());
+    engine.trace(h.tracedSample());
     const value = engine.view('weightGrads', 1)[1 * 4 + 2];
     engine.free();
     return value;
@@ -151,10 +151,10 @@ test('the inspector’s chain-rule product equals the core’s gradient and the 
   // The previewed update is exactly what the next step does to this weight.
   const update = await value('inspector-update');
   const [before, after] = await page.evaluate(() => {
-    const { state } = window.backpropPlayground;
-    const before = state.engine.view('weights', 1)[1 * 4 + 2];
-    state.engine.step(1);
-    return [before, state.engine.view('weights', 1)[1 * 4 + 2]];
+    const h = window.backpropPlayground;
+    const before = h.weights(1)[1 * 4 + 2];
+    h.step(1);
+    return [before, h.weights(1)[1 * 4 + 2]];
   });
   assert.equal(after, Math.fround(before + update), 'W after the step = W + the previewed update');
   // A neuron, chosen from the keyboard: → follows the selected edge W₂[1][2] to its neuron.
@@ -180,9 +180,9 @@ test('dead ReLUs: the count matches the core, they look dead, and leaky ReLU rev
   await trainUntil(page, 20);
   const shown = await page.evaluate(() => document.getElementById('dead').dataset.count).then(Number);
   const independent = await page.evaluate(() => {
-    const { Engine, state } = window.backpropPlayground;
-    const engine = new Engine({ preset: 'deadRelu' });
-    engine.step(state.engine.stats().step);
+    const h = window.backpropPlayground;
+    const engine = new h.Engine({ preset: 'deadRelu' });
+    engine.step(h.stats().step);
     const s = engine.stats();
     engine.free();
     return { dead: s.deadCount, flags: s.dead };
@@ -192,7 +192,7 @@ test('dead ReLUs: the count matches the core, they look dead, and leaky ReLU rev
   assert.match(await text(page, '#dead'), /ReLU′\(z\) = 0/);
   // A dead node is drawn crossed out: its centre, where the two strokes of the cross meet, is dark.
   const grey = await page.evaluate((flags) => {
-    const { layout } = window.backpropPlayground.state;
+    const layout = window.backpropPlayground.layout();
     const layer = flags.findIndex((f) => f.includes(true));
     const node = layout.columns[layer + 1][flags[layer].indexOf(true)];
     const canvas = document.getElementById('network');
@@ -204,8 +204,8 @@ test('dead ReLUs: the count matches the core, they look dead, and leaky ReLU rev
   await page.screenshot({ path: `${RESULTS}dead-relu-desktop.png` });
   const lossBefore = Number(await text(page, '#train-loss'));
   const parameters = () => page.evaluate(() => {
-    const { engine } = window.backpropPlayground.state;
-    return { step: engine.stats().step, weights: engine.sizes.slice(1).map((_, l) => Array.from(engine.view('weights', l))) };
+    const h = window.backpropPlayground;
+    return { step: h.stats().step, weights: h.sizes().slice(1).map((_, l) => h.weights(l)) };
   });
   const kept = await parameters();
   await page.click('#revive');
@@ -276,9 +276,9 @@ test('explain mode steps through the source text’s phases with live numbers, a
       assert.match(line, /^∂L\/∂z₂\[0\] = \(ŷ − y\) · ŷ · \(1 − ŷ\) = \(/);
       const expected = await page.evaluate(async () => {
         const { num } = await import('/js/notation.js');
-        const { Engine, state } = window.backpropPlayground;
-        const engine = new Engine({ preset: 'sourceText' });
-        engine.trace(state.explain.sample);
+        const h = window.backpropPlayground;
+        const engine = new h.Engine({ preset: 'sourceText' });
+        engine.trace(h.explain().sample);
         const delta = engine.view('deltas', 1)[0];
         engine.free();
         return num(delta);
@@ -318,7 +318,7 @@ test('presets say what they teach; the learning-rate comparison shows crawl, lea
     assert.equal(await text(page, '#preset-teaches'), p.teaches);
   }
   await page.click('#compare');
-  await page.waitForFunction(() => !window.backpropPlayground.state.comparison.running, null, { timeout: 30000 });
+  await page.waitForFunction(() => !window.backpropPlayground.comparisonRunning(), null, { timeout: 30000 });
   const cards = await page.$$eval('.compare-card', (cards) => cards.map((c) => ({ diverged: c.dataset.diverged, loss: Number(c.dataset.loss), text: c.textContent })));
   assert.equal(cards.length, 3);
   assert.match(cards[0].text, /too small.*Barely moving/s);

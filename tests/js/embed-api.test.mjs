@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCommand, EVENTS, METHODS } from '../../www/js/embed-api.js';
+import { parseCommand, EVENTS, METHODS } from '../../www/embed/protocol.js';
 import { lcg } from '../lcg.mjs';
 
 const T = 'backprop-playground';

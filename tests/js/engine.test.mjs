@@ -33,9 +33,9 @@ test('stale views are re-created after memory growth', () => {
 test('a rebuild drops every cached view and layer size', () => {
   const engine = new Engine({});
   const before = engine.view('weights', 0);
-  assert.equal(engine.setConfig({ learningRate: 0.3 }), false);
+  assert.equal(engine.setConfig({ learningRate: 0.3 }).rebuilt, false);
   assert.equal(engine.view('weights', 0), before, 'a live setting keeps the network and its views');
-  assert.equal(engine.setConfig({ networkShape: '5,5,5' }), true);
+  assert.equal(engine.setConfig({ networkShape: '5,5,5' }).rebuilt, true);
   assert.deepEqual(engine.sizes, [2, 5, 5, 5, 1]);
   assert.equal(engine.view('weights', 0).length, 10);
   for (const kind of BUFFERS) assert.ok(engine.view(kind, 3).length > 0, kind);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Engine, isCoreFailure, limits, resetEngine, wasmMemory } from './wasm.mjs';
 import * as glue from '../../www/pkg/backprop_playground.js';
 import { cleanSettings, show } from '../../www/js/checks.js';
-import { parseCommand } from '../../www/js/embed-api.js';
+import { parseCommand } from '../../www/embed/protocol.js';
 import { embedSnippets, escapeAttribute } from '../../www/js/snippets.js';
 
 const MB = 1 << 20;

@@ -1,6 +1,6 @@
 // The learning-rate comparison: one network and seed trained side by side with η too small, about
-// right and too large. Owns three engines while it runs; draws into cards it builds (text only).
-import { Engine } from './engine.js';
+// right and too large. Uses three engines of its own while it runs (handed out by the page's
+// session, which lets go of them should the core fail); draws into cards it builds (text only).
 import { formatLoss } from './frame.js';
 
 export const RATES = [
@@ -13,11 +13,15 @@ export const EPOCHS = 300;
 const RESOLUTION = 32;
 
 export class Comparison {
-  /** Builds the cards in `root` and starts training; `seed` is shared by all three runs. */
-  constructor(root, seed) {
+  /**
+   * Builds the cards in `root` and starts training; `seed` is shared by all three runs;
+   * `spawn(config)` makes an engine and `release(engine)` frees it.
+   */
+  constructor(root, seed, { spawn, release }) {
     this.root = root;
+    this.release = release;
     this.runs = RATES.map(({ rate, verdict }) => {
-      const engine = new Engine({ ...BASE, learningRate: rate, seed });
+      const engine = spawn({ ...BASE, learningRate: rate, seed });
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = RESOLUTION;
       const loss = document.createElement('p');
@@ -72,7 +76,7 @@ export class Comparison {
   /** Frees the engines. */
   close() {
     this.running = false;
-    for (const run of this.runs) run.engine.free();
+    for (const run of this.runs) this.release(run.engine);
     this.root.replaceChildren();
   }
 }

@@ -208,17 +208,19 @@ export class Engine {
   }
 
   /**
-   * Changes some settings; returns true when the network was rebuilt (then every view, layer
-   * size and weight is new). Throws an Error naming the field when a value is invalid, and then
+   * Changes some settings in one call into the core; returns { rebuilt, config, link }: whether
+   * the network was rebuilt (then every view, layer size and weight is new), the whole new
+   * configuration, and the setup's link fragment without weights (naming `preset` unless the
+   * network was rebuilt). Throws an Error naming the field when a value is invalid, and then
    * nothing changes.
    */
-  setConfig(changes) {
-    const rebuilt = this.playground.setConfig(cleanSettings(changes, limits()));
-    if (rebuilt) {
+  setConfig(changes, preset = '') {
+    const result = this.playground.setConfig(cleanSettings(changes, limits()), preset || undefined);
+    if (result.rebuilt) {
       this.views.clear();
       this.sizes = this.playground.layerSizes();
     }
-    return rebuilt;
+    return result;
   }
 
   step(n = 1) {
@@ -360,6 +362,11 @@ export class Engine {
 
   static presets() {
     return glue.Playground.presets();
+  }
+
+  /** Every setting (name, kind, default, choices with labels, limits), presets, controls, limits. */
+  static schema() {
+    return glue.Playground.schema();
   }
 
   /** The valid { outputActivation, loss } pairs of a problem. */

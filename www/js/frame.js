@@ -22,14 +22,11 @@ export function due(lastMs, nowMs, intervalMs) {
   return nowMs - lastMs >= intervalMs;
 }
 
-/** The learning rates offered on the log-scale slider. */
-export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-
-/** Index of the offered learning rate closest (in log scale) to `rate`. */
-export function learningRateIndex(rate) {
+/** Index of the offered rate (the core's learning-rate steps) closest in log scale to `rate`. */
+export function learningRateIndex(rates, rate) {
   let best = 0;
-  for (let i = 1; i < LEARNING_RATES.length; i++) {
-    if (Math.abs(Math.log(LEARNING_RATES[i] / rate)) < Math.abs(Math.log(LEARNING_RATES[best] / rate))) best = i;
+  for (let i = 1; i < rates.length; i++) {
+    if (Math.abs(Math.log(rates[i] / rate)) < Math.abs(Math.log(rates[best] / rate))) best = i;
   }
   return best;
 }

@@ -3,7 +3,7 @@
 // result } or { type, id, error }, sent to the sender's window and origin only. Events go to the
 // windows that subscribed to them. Messages of any other shape are ignored.
 
-import { isPlainObject, show } from './checks.js';
+import { isPlainObject, show } from '../js/checks.js';
 
 export const TYPE = 'backprop-playground';
 export const EVENTS = ['ready', 'step', 'diverged', 'configChanged', 'resize', 'error'];

@@ -1,0 +1,94 @@
+// The heatmaps: the prediction over the plane, each neuron's output as a thumbnail in the
+// diagram, and the neuron under the pointer over the whole plot; painted from the core's RGBA
+// pixels (one reused ImageData per resolution), and described in words for screen readers.
+// Tells its listeners 'painted' after a refresh and 'hover' when the plot's heatmap changes.
+import { heatmapResolutions } from '../frame.js';
+import { describeHeatmap } from '../summary.js';
+import { CLASS_COLOURS, NEGATIVE, POSITIVE, ZERO } from '../colors.js';
+import { Emitter } from './emitter.js';
+
+const PLOT_RESOLUTION = 64;
+const THUMB_RESOLUTION = 24;
+
+function makeImageCanvas(resolution) {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = resolution;
+  return canvas;
+}
+
+export class Heatmaps extends Emitter {
+  constructor(session) {
+    super();
+    this.session = session;
+    this.plot = null;
+    this.thumbnails = [];
+    /** The hovered (or selected) neuron's map over the plot, or null: the prediction shows. */
+    this.hoverImage = null;
+    this.images = new Map();
+    session.on('rebuilt', () => (this.thumbnails = []));
+  }
+
+  resolutions() {
+    return heatmapResolutions(this.session.sizes, { plotMax: PLOT_RESOLUTION, thumbMax: THUMB_RESOLUTION });
+  }
+
+  /** Copies the core's pixels for `node` into `canvas` (at once: the view is transient). */
+  #paint(canvas, node, resolution) {
+    let image = this.images.get(resolution);
+    if (!image) this.images.set(resolution, (image = new ImageData(resolution, resolution)));
+    image.data.set(this.session.heatmap(node, resolution));
+    canvas.getContext('2d').putImageData(image, 0, 0);
+  }
+
+  /** Every map, after the parameters moved. */
+  refresh() {
+    const sizes = this.session.sizes;
+    const { plot, thumb } = this.resolutions();
+    if (this.plot?.width !== plot) this.plot = makeImageCanvas(plot);
+    this.#paint(this.plot, -1, plot);
+    let node = 0;
+    this.thumbnails = sizes.map((count, layer) =>
+      Array.from({ length: count }, (_, i) => {
+        let canvas = this.thumbnails[layer]?.[i];
+        if (canvas?.width !== thumb) canvas = makeImageCanvas(thumb);
+        this.#paint(canvas, node++, thumb);
+        return canvas;
+      }),
+    );
+    this.paintHover();
+    this.emit('painted');
+  }
+
+  /** The node shown over the plot: the hovered one, else a selected neuron; its index or null. */
+  hoveredNode() {
+    const { hover, selected, sizes } = this.session;
+    const n = hover ?? (selected && 'column' in selected ? selected : null);
+    if (!n || n.column >= sizes.length || n.index >= sizes[n.column]) return null;
+    return sizes.slice(0, n.column).reduce((a, b) => a + b, 0) + n.index;
+  }
+
+  /** Paints the hovered neuron's map over the plot (or none). */
+  paintHover() {
+    const node = this.hoveredNode();
+    if (node === null) {
+      this.hoverImage = null;
+    } else {
+      const { plot } = this.resolutions();
+      const canvas = this.hoverImage?.width === plot ? this.hoverImage : makeImageCanvas(plot);
+      this.#paint(canvas, node, plot);
+      this.hoverImage = canvas;
+    }
+    this.emit('hover', node);
+  }
+
+  /** A node's map in words (node −1: the prediction). */
+  describe(node) {
+    const { config } = this.session;
+    const anchors = config.problem === 'multiclass' && node === -1
+      ? CLASS_COLOURS.slice(0, config.classes).map((c, k) => [`class ${k + 1}`, c])
+      : [['negative (orange)', NEGATIVE], ['near zero (grey)', ZERO], ['positive (blue)', POSITIVE]];
+    // The thumbnails' resolution: the core has just computed every node's map at it (a cache hit).
+    const resolution = this.resolutions().thumb;
+    return describeHeatmap(this.session.heatmap(node, resolution).slice(), resolution, anchors);
+  }
+}

@@ -1,0 +1,390 @@
+// The page's session: the only code that calls the engine. It owns the engine, the JS copy of the
+// configuration, the layer sizes, the data, the preset and whether training plays, and tells its
+// listeners what changed:
+//   rebuilt  a new network (every view starts over)        config  settings changed ({ config, keys })
+//   data     the data points were replaced                  params  the parameters moved ({ now })
+//   stats    new statistics (the stats object)              diverged  training stopped at a NaN/∞
+//   playing  play or pause (bool)                           selected / hover  the neuron or weight shown
+// Every entry point (controls, links, the message API, keys) comes through its methods.
+import { Engine, limits } from '../engine.js';
+import { nextChunk, updateCost } from '../frame.js';
+import { Emitter } from './emitter.js';
+
+/** Counts the calls made into an engine, by method (the test handle reads them). */
+function counted(engine, calls) {
+  return new Proxy(engine, {
+    get(target, name) {
+      const member = target[name];
+      if (typeof member !== 'function' || name === 'constructor') return member;
+      return (...args) => {
+        calls.set(name, (calls.get(name) ?? 0) + 1);
+        return member.apply(target, args);
+      };
+    },
+  });
+}
+
+export class Session extends Emitter {
+  constructor() {
+    super();
+    this.engine = null;
+    this.config = null;
+    this.sizes = [];
+    /** The data as x, y, label triples (copies). */
+    this.train = new Float32Array(0);
+    this.test = new Float32Array(0);
+    this.preset = '';
+    /** This setup as a link fragment without weights (kept in step with the configuration). */
+    this.fragment = '';
+    this.playing = false;
+    /** After a failure of the core: nothing may call the dead engine until a new one is opened. */
+    this.crashed = false;
+    /** Counts rebuilds: a long API step stops when the network it began on is gone. */
+    this.network = 0;
+    this.stats = null;
+    /** The training sample the next step starts with: the one the inspector and tables trace. */
+    this.sample = 0;
+    /** What the inspector shows: { column, index } | { layer, i, j } | { layer, i, bias: true }. */
+    this.selected = null;
+    /** The neuron under the pointer: { column, index } or null. */
+    this.hover = null;
+    this.msPerStep = 0;
+    this.calls = new Map();
+    /** Engines besides the page's (the learning-rate comparison), forgotten with it on a failure. */
+    this.others = new Set();
+    this.evaluationPoints = 256;
+    /** The step a divergence was reported at (reported once). */
+    this.divergedAt = null;
+  }
+
+  // ---- opening a network --------------------------------------------------------------------
+
+  /** Makes `engine` the page's (the old one is freed) and starts every view over. */
+  open(engine, preset = '') {
+    if (this.engine && !this.crashed) this.engine.free(); // a dead one is only let go (crash)
+    this.engine = counted(engine, this.calls);
+    this.preset = preset;
+    this.setPlaying(false);
+    this.#rebuilt();
+  }
+
+  /** A new engine from a link's fragment; returns what reading it found. */
+  openLink(hash) {
+    const engine = Engine.fromLink(hash);
+    const report = engine.linkReport();
+    this.open(engine, report.options.preset ?? '');
+    return report;
+  }
+
+  /** A model file; throws an Error naming what is wrong, and then nothing changes. */
+  openModel(text) {
+    this.open(Engine.fromModel(text));
+  }
+
+  /** A preset, fresh. */
+  openPreset(name) {
+    this.open(new Engine({ preset: name }), name);
+  }
+
+  /** The same setup, untrained. */
+  reset() {
+    this.open(new Engine(this.config), this.preset);
+  }
+
+  /** A new network; `known` ({ config, link }) when the call that built it returned them. */
+  #rebuilt(known = null) {
+    this.network += 1;
+    this.msPerStep = 0; // another network: measure its cost afresh before sizing a chunk
+    this.sizes = this.engine.sizes;
+    this.config = known?.config ?? this.engine.config();
+    this.fragment = known?.link ?? this.engine.link(false, this.preset);
+    this.selected = null; // the old network's neurons may not exist in the new one
+    this.hover = null;
+    this.stats = null;
+    this.divergedAt = null;
+    this.#readData();
+    this.emit('rebuilt');
+    this.emit('config', { config: this.config, keys: null });
+    this.changed();
+  }
+
+  // ---- settings -----------------------------------------------------------------------------
+
+  /**
+   * Applies setting changes in one call into the core; throws an Error naming a bad field, and
+   * then nothing changes. Returns whether the network was rebuilt.
+   */
+  setConfig(changes) {
+    const { rebuilt, config, link } = this.engine.setConfig(changes, this.preset);
+    if (rebuilt) {
+      this.preset = ''; // a rebuilt network is no preset's any more (its link names none)
+      this.#rebuilt({ config, link });
+      return true;
+    }
+    const keys = Object.keys(config).filter((k) => JSON.stringify(config[k]) !== JSON.stringify(this.config[k]));
+    this.config = config;
+    this.fragment = link;
+    this.emit('config', { config, keys });
+    return false;
+  }
+
+  /** Forgets the preset's name (its settings stay): the setup is now the user's own. */
+  dropPreset() {
+    if (!this.preset) return;
+    this.preset = '';
+    this.fragment = this.engine.link(false, '');
+    this.emit('config', { config: this.config, keys: ['preset'] });
+  }
+
+  /** Swaps the hidden activation and keeps every weight (dead ReLUs get a gradient again). */
+  switchActivation(name) {
+    this.engine.switchActivation(name);
+    this.config = { ...this.config, activation: name };
+    this.preset = '';
+    this.fragment = this.engine.link(false, '');
+    this.emit('config', { config: this.config, keys: ['activation', 'preset'] });
+    this.changed();
+  }
+
+  // ---- data ---------------------------------------------------------------------------------
+
+  #readData() {
+    this.train = this.engine.trainPoints();
+    this.test = this.engine.testPoints();
+    this.sample = this.engine.nextSample() ?? 0;
+    // Trace one sample so that every gradient view has numbers before the first step.
+    if (this.train.length) this.engine.trace(this.sample);
+  }
+
+  /** Replaces the points (drawn or erased); returns a notice when the batch size was lowered. */
+  setData(train, test) {
+    return this.#replaceData(() => this.engine.setData(train.points, train.labels, test.points, test.labels));
+  }
+
+  /** Replaces the points from CSV text; throws an Error naming the bad line. */
+  importCsv(text) {
+    return this.#replaceData(() => this.engine.importCsv(text));
+  }
+
+  #replaceData(replace) {
+    const notice = replace();
+    this.preset = ''; // no preset describes these points
+    this.config = this.engine.config(); // the batch size may have been lowered to fit
+    this.fragment = this.engine.link(false, '');
+    this.#readData();
+    this.emit('data');
+    this.emit('config', { config: this.config, keys: ['batchSize', 'preset'] });
+    this.changed();
+    return notice;
+  }
+
+  // ---- training -----------------------------------------------------------------------------
+
+  setPlaying(playing) {
+    if (this.playing === playing) return;
+    this.playing = playing;
+    this.emit('playing', playing);
+  }
+
+  /**
+   * Up to `wanted` steps within `budgetMs`, in chunks sized by the measured cost per step. Returns
+   * { ran, stopped }: `stopped` when training cannot go on (diverged, or no training data).
+   */
+  trainFor(budgetMs, wanted) {
+    const start = performance.now();
+    let ran = 0;
+    while (ran < wanted) {
+      const n = nextChunk({ msPerStep: this.msPerStep, remainingMs: budgetMs - (performance.now() - start), wanted: wanted - ran });
+      if (n === 0) break;
+      const t0 = performance.now();
+      const stepped = this.engine.step(n);
+      this.msPerStep = updateCost(this.msPerStep, performance.now() - t0, stepped);
+      ran += stepped;
+      if (stepped < n) return { ran, stopped: true };
+    }
+    return { ran, stopped: false };
+  }
+
+  /** One epoch at most, within the budget (what a playing page does each frame). */
+  trainEpoch(budgetMs) {
+    if (!this.train.length) return;
+    const { stopped } = this.trainFor(budgetMs, this.stepsPerEpoch());
+    this.changed(stopped); // diverged: report it at once
+  }
+
+  stepsPerEpoch() {
+    return Math.ceil(this.train.length / 3 / this.config.batchSize);
+  }
+
+  /** Exactly one step (the animated step and explain mode take theirs here). */
+  stepOnce() {
+    this.engine.step(1);
+    this.changed();
+  }
+
+  /** After a divergence: the last finite parameters back. */
+  restore() {
+    this.engine.restore();
+    this.divergedAt = null;
+    this.changed();
+  }
+
+  /** Sets one weight or bias (from the inspector); throws an Error naming a bad value. */
+  setParam(sel, value) {
+    if (!Number.isFinite(value)) throw new Error(`The new value of the parameter must be a number; ${JSON.stringify(String(value))} is not.`);
+    const l = sel.layer;
+    const weights = this.engine.view('weights', l).slice();
+    const biases = this.engine.view('biases', l).slice();
+    if (sel.bias) biases[sel.i] = value;
+    else weights[sel.i * this.sizes[l] + sel.j] = value;
+    this.engine.setParams(l, weights, biases);
+    this.changed();
+  }
+
+  /** The parameters moved: the traced sample moves on, and whatever shows them is due. */
+  changed(now = !this.playing) {
+    this.sample = this.engine.nextSample() ?? 0;
+    this.emit('params', { now });
+  }
+
+  // ---- statistics ---------------------------------------------------------------------------
+
+  /** Exact statistics for the current parameters, shown. */
+  refreshStats() {
+    this.#showStats(this.engine.stats());
+  }
+
+  /** Exact statistics for the current parameters, only read (for an API reply). */
+  exactStats() {
+    return this.engine.stats();
+  }
+
+  /**
+   * One share of an evaluation spread over frames (about `sliceMs`); returns true once it is
+   * complete, and then the statistics are shown.
+   */
+  evaluateSlice(sliceMs) {
+    const t0 = performance.now();
+    const done = this.engine.evaluateSome(this.evaluationPoints);
+    const ms = performance.now() - t0;
+    if (!done) {
+      // A full slice ran: size the next one to the wanted time.
+      this.evaluationPoints = Math.max(32, Math.round((this.evaluationPoints * sliceMs) / Math.max(ms, 0.01)));
+      return false;
+    }
+    this.#showStats(this.engine.latestStats());
+    return true;
+  }
+
+  #showStats(s) {
+    this.stats = s;
+    this.emit('stats', s);
+    if (s.diverged && this.divergedAt !== s.divergedAtStep) {
+      this.divergedAt = s.divergedAtStep; // said once per divergence
+      this.setPlaying(false);
+      this.emit('diverged', s);
+    }
+  }
+
+  // ---- what the views read ------------------------------------------------------------------
+
+  view(kind, layer) {
+    return this.engine.view(kind, layer);
+  }
+  snapshot() {
+    return this.engine.snapshot();
+  }
+  trace(index) {
+    return this.engine.trace(index);
+  }
+  nextSample() {
+    return this.engine.nextSample();
+  }
+  heatmap(node, resolution) {
+    return this.engine.heatmap(node, resolution);
+  }
+  numericalGradient(layer, index, isBias, sample) {
+    return this.engine.numericalGradient(layer, index, isBias, sample);
+  }
+  /** The next step's mini-batch gradients and the change it will make to one parameter. */
+  updatePreview(layer, index, isBias) {
+    this.engine.computeNextBatchGradients();
+    return this.engine.updatePreview(layer, index, isBias);
+  }
+  link(weights) {
+    return weights ? this.engine.link(true, this.preset) : this.fragment;
+  }
+  exportCsv() {
+    return this.engine.exportCsv();
+  }
+  exportModel() {
+    return this.engine.exportModel();
+  }
+  hasCustomData() {
+    return this.engine.hasCustomData();
+  }
+
+  // ---- what is shown ------------------------------------------------------------------------
+
+  select(selection) {
+    this.selected = selection;
+    this.emit('selected', selection);
+  }
+
+  setHover(hover) {
+    if (JSON.stringify(hover) === JSON.stringify(this.hover)) return;
+    this.hover = hover;
+    this.emit('hover', hover);
+  }
+
+  // ---- what the core describes ------------------------------------------------------------
+
+  /** Every setting, its choices, labels, limits and defaults; presets, controls and limits. */
+  schema() {
+    return Engine.schema();
+  }
+  /** The sizes every input is checked against before it reaches the core. */
+  limits() {
+    return limits();
+  }
+  outputChoices(problem) {
+    return Engine.outputChoices(problem);
+  }
+  featureHeatmap(name, resolution) {
+    return Engine.featureHeatmap(name, resolution);
+  }
+  randomSeed() {
+    return Engine.randomSeed();
+  }
+  /** A data set's points and problem (for its thumbnail), from a throwaway engine. */
+  preview(config) {
+    const engine = new Engine(config);
+    try {
+      return { points: engine.trainPoints(), problem: engine.config().problem };
+    } finally {
+      engine.free();
+    }
+  }
+
+  // ---- other engines and the core's failures --------------------------------------------------
+
+  /** An engine of its own for a side view (the comparison); `release` frees it. */
+  spawn(config) {
+    const engine = new Engine(config);
+    this.others.add(engine);
+    return engine;
+  }
+  release(engine) {
+    if (!this.others.delete(engine)) return;
+    if (!this.crashed) engine.free();
+  }
+
+  /** The core failed: every engine died with its instance; let go of them without a call. */
+  crash() {
+    this.crashed = true;
+    this.setPlaying(false);
+    this.engine?.forget();
+    for (const engine of this.others) engine.forget();
+    this.others.clear();
+  }
+}

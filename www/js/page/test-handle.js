@@ -1,0 +1,77 @@
+// The page's documented handle, `window.backpropPlayground`, for end-to-end tests and the curious:
+// what is shown, read through the session (copies, never live internals), and a few test hooks.
+// Tests use this and the page's own controls; nothing else of the page is an API.
+
+/** Builds the read-only handle over the page's parts. */
+export function testHandle({ Engine, memory, session, scheduler, telling, recovery, views }) {
+  const copy = (value) => (value === null || value === undefined ? value : structuredClone(value));
+  return Object.freeze({
+    /** The Engine class, to compute reference values on an engine of a test's own. */
+    Engine,
+    /** Exact statistics of the current parameters: { step, epoch, trainLoss, testLoss, dead, … }. */
+    stats: () => session.exactStats(),
+    config: () => copy(session.config),
+    sizes: () => session.sizes.slice(),
+    /** The data as [x, y, label, …] triples. */
+    trainPoints: () => Array.from(session.train),
+    testPoints: () => Array.from(session.test),
+    /** One layer's weights, row-major [out][in]. */
+    weights: (layer) => Array.from(session.view('weights', layer)),
+    /** A copy of one per-layer buffer: weights, biases, weightGrads, biasGrads, preActivations,
+     *  activations, activationGrads, derivatives or deltas. */
+    buffer: (kind, layer) => Array.from(session.view(kind, layer)),
+    /** A node's heatmap pixels (RGBA; node −1 is the prediction). */
+    heatmap: (node, resolution) => Array.from(session.heatmap(node, resolution)),
+    link: (weights = false) => session.link(weights),
+    preset: () => session.preset,
+    exportCsv: () => session.exportCsv(),
+    hasCustomData: () => session.hasCustomData(),
+    playing: () => session.playing,
+    selected: () => copy(session.selected),
+    /** The sample the inspector and the tables trace (the next step's first). */
+    tracedSample: () => session.sample,
+    /** The diagram's layout in CSS pixels: { columns: [[{ x, y }]], size }. */
+    layout: () => copy(views.network.layout),
+    /** The animated step being told: { timeline, elapsed (ms), sample, loop } or null. */
+    story: () => {
+      const s = telling.story;
+      return s ? { timeline: copy(s.timeline), elapsed: performance.now() - s.startedAt, sample: s.sample, loop: s.loop } : null;
+    },
+    /** Explain mode's step: { sample, index } or null. */
+    explain: () => (telling.explain ? { sample: telling.explain.sample, index: telling.explain.index } : null),
+    /** The state a failure of the core would come back to: { hash, step } or null. */
+    checkpoint: () => (recovery.checkpoint ? { hash: recovery.checkpoint.hash, step: recovery.checkpoint.step } : null),
+    comparisonRunning: () => Boolean(views.compare.comparison?.running),
+    /** Calls made into the engine so far, by method (to count what one change costs). */
+    calls: () => Object.fromEntries(session.calls),
+    /** How often each view has drawn or filled itself. */
+    renders: () => Object.fromEntries(Object.entries(views).filter(([, v]) => 'renders' in v).map(([k, v]) => [k, v.renders])),
+    /** The size of the core's wasm memory (bytes): it never shrinks, so hostile input must not grow it. */
+    memoryBytes: () => memory().buffer.byteLength,
+    /** Moving averages of what each frame job costs (ms). */
+    timings: () => ({ ...scheduler.timings }),
+    // ---- actions, as the message API's step and trace do them, but at once ----
+    /** Runs `count` training steps now; returns how many ran. */
+    step(count) {
+      const { ran } = session.trainFor(Infinity, count);
+      session.changed(true);
+      return ran;
+    },
+    /** Traces one training sample (its z, a, δ and gradients fill the buffers); returns its trace. */
+    trace: (index) => session.trace(index),
+    // ---- test hooks ----
+    /** Holds the animated step at `ms` into its timeline, and draws it (for pictures). */
+    holdStory(ms) {
+      if (!telling.story) throw new Error('no step is being told');
+      telling.story.startedAt = performance.now() - ms;
+      views.network.dirty = true;
+    },
+    /** The core panics now, inside a method (as real panics do). */
+    panic: () => session.engine.panicForTests(),
+    /** The next call of the engine's `method` panics inside the core. */
+    panicOn(method) {
+      const engine = session.engine;
+      engine[method] = () => engine.panicForTests();
+    },
+  });
+}

@@ -1,0 +1,76 @@
+// The inspector: the selected neuron's z, a, δ, or the selected weight's chain-rule product with
+// the live number of every factor, checked against a finite difference, and the change the next
+// update will make; a weight or bias can be typed in.
+import { renderInspector } from '../../inspector.js';
+
+const $ = (id) => document.getElementById(id);
+
+export class InspectorView {
+  constructor(session, { telling, messages, request }) {
+    this.session = session;
+    this.telling = telling;
+    this.messages = messages;
+    this.renders = 0;
+    for (const event of ['params', 'data']) session.on(event, request);
+    telling.on('story', (story) => story === null && request()); // it showed the told step
+    session.on('rebuilt', () => ($('inspector').hidden = true));
+    session.on('selected', (selection) => {
+      $('inspector').hidden = !selection;
+      this.render();
+    });
+    $('inspector-close').addEventListener('click', () => session.select(null));
+  }
+
+  get open() {
+    return this.session.selected !== null;
+  }
+
+  render() {
+    const { session, telling } = this;
+    const sel = session.selected;
+    if (!sel) return;
+    // Someone is typing a new value: leave the panel alone until they are done.
+    if ($('inspector-body').contains(document.activeElement) && document.activeElement.tagName === 'INPUT') return;
+    this.renders += 1;
+    let snap;
+    let trace;
+    let numeric = null;
+    let update = null;
+    if (telling.telling) {
+      ({ snap, trace } = telling.story); // the step being told, as it was
+    } else if (!session.train.length) {
+      $('inspector-title').textContent = 'No training data';
+      $('inspector-sample').textContent = 'Draw some points or choose a data set to inspect gradients.';
+      $('inspector-body').replaceChildren();
+      return;
+    } else {
+      trace = session.trace(session.sample);
+      snap = session.snapshot();
+      if ('j' in sel || sel.bias) {
+        const index = sel.bias ? sel.i : sel.i * snap.sizes[sel.layer] + sel.j;
+        numeric = session.numericalGradient(sel.layer, index, Boolean(sel.bias), session.sample);
+        // The next step averages over its mini-batch: preview exactly that change.
+        update = session.updatePreview(sel.layer, index, Boolean(sel.bias));
+      }
+    }
+    renderInspector(
+      { title: $('inspector-title'), sample: $('inspector-sample'), body: $('inspector-body') },
+      {
+        snap, trace, config: session.config, selected: sel, numeric, update, dead: session.stats?.dead, sample: session.sample,
+        onSelect: (selection) => session.select(selection),
+        onEdit: (selection, value) => this.#edit(selection, value),
+      },
+    );
+  }
+
+  /** Sets one weight or bias; the drawing and heatmaps follow at once. */
+  #edit(selection, value) {
+    try {
+      this.session.setParam(selection, value);
+    } catch (e) {
+      this.messages.report(e);
+      return;
+    }
+    this.render();
+  }
+}

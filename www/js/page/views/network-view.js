@@ -1,0 +1,168 @@
+// The network diagram: nodes with their heatmaps, edges coloured by weight, the told step's
+// pulses, explain mode's highlight, dead neurons and the selection; a click or the keyboard's
+// roving focus selects a neuron or a weight. Redrawn only when something it shows changed.
+import { edgeAt, networkLayout, nodeAt } from '../../layout.js';
+import { BUCKETED_EDGES, drawEdgeLayer, drawNetwork, edgeCount } from '../../draw-network.js';
+import { due, throttleInterval, updateCost } from '../../frame.js';
+import { describeFocus, moveFocus } from '../../focus.js';
+import { fitCanvas } from '../canvas.js';
+import { NeuronControls } from './neuron-controls.js';
+
+const $ = (id) => document.getElementById(id);
+
+export class NetworkView {
+  constructor(session, { telling, heatmaps, linkSync, schema, featureLabels, apply, reducedMotion }) {
+    this.session = session;
+    this.telling = telling;
+    this.heatmaps = heatmaps;
+    this.linkSync = linkSync;
+    this.featureLabels = featureLabels;
+    this.reducedMotion = reducedMotion;
+    this.dirty = true;
+    this.renders = 0;
+    this.layout = null;
+    /** A dense network's edges, drawn on their own canvas: { canvas, key, drawnAt, cost, behind }. */
+    this.edges = null;
+    const shape = schema.settings.find((s) => s.name === 'networkShape');
+    this.controls = new NeuronControls(session, { apply, maxNeurons: shape.maxNeurons, onHeight: () => (this.dirty = true) });
+    const redraw = () => (this.dirty = true);
+    for (const event of ['rebuilt', 'params', 'stats']) session.on(event, redraw);
+    session.on('selected', (selection) => {
+      $('network-focus').textContent = selection ? `Selected: ${describeFocus(selection, session.sizes)}.` : '';
+      redraw();
+    });
+    session.on('rebuilt', () => ($('network-focus').textContent = ''));
+    heatmaps.on('painted', redraw);
+    telling.on('story', redraw);
+    telling.on('explain', redraw);
+    linkSync.on('options', redraw);
+    const canvas = $('network');
+    canvas.addEventListener('pointermove', (e) => this.#onHover(e));
+    canvas.addEventListener('pointerleave', () => session.setHover(null));
+    canvas.addEventListener('click', (e) => this.#onClick(e));
+    canvas.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  #point(event) {
+    const rect = $('network').getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  }
+
+  #onClick(event) {
+    if (!this.layout) return;
+    const [x, y] = this.#point(event);
+    const node = nodeAt(this.layout, x, y);
+    if (node) return this.session.select({ column: node.layer, index: node.index });
+    const edge = edgeAt(this.layout, x, y);
+    this.session.select(edge ? { layer: edge.layer, i: edge.i, j: edge.j } : null);
+  }
+
+  #onHover(event) {
+    if (!this.layout) return;
+    const node = nodeAt(this.layout, ...this.#point(event));
+    this.session.setHover(node ? { column: node.layer, index: node.index } : null);
+  }
+
+  /** The diagram's roving focus (see focus.js); Enter takes the keyboard into the inspector, Escape closes it. */
+  #onKey(event) {
+    const session = this.session;
+    if (event.key === 'Escape') return session.select(null);
+    if (event.key === 'Enter') {
+      if (!session.selected) session.select({ column: 0, index: 0 });
+      event.preventDefault();
+      $('inspector').focus();
+      return;
+    }
+    const next = moveFocus(session.selected, event.key, event.shiftKey, session.sizes);
+    if (next === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    session.select(next);
+  }
+
+  #residualLayers() {
+    const { sizes, config } = this.session;
+    return sizes.slice(1).map((n, l) => config.residual && l < sizes.length - 2 && sizes[l] === n);
+  }
+
+  /** The last draw of a burst may have shown the edge layer from before it: once due, again. */
+  get behind() {
+    return Boolean(this.edges?.behind && this.#edgesDue(this.edges, performance.now()));
+  }
+
+  #edgesDue(layer, now) {
+    return due(layer.drawnAt, now, throttleInterval(layer.cost, 0.15, 100));
+  }
+
+  /**
+   * A dense network's edges on their own canvas, redrawn when the canvas or the highlighting
+   * changes and otherwise at most as often as their measured cost allows (15 % of the time, and
+   * never more than 10 times a second): weights move little between redraws.
+   */
+  #edgeLayer(scene) {
+    const ratio = window.devicePixelRatio || 1;
+    const first = scene.layout.columns[0][0];
+    const key = `${scene.width}x${scene.height}@${ratio}:${scene.highlight ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
+    const now = performance.now();
+    const layer = this.edges;
+    if (layer && layer.key === key && !this.#edgesDue(layer, now)) {
+      layer.behind = true; // the weights may have moved since
+      return layer.canvas;
+    }
+    const canvas = layer?.canvas ?? document.createElement('canvas');
+    canvas.width = Math.round(scene.width * ratio);
+    canvas.height = Math.round(scene.height * ratio);
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const t0 = performance.now();
+    drawEdgeLayer(ctx, scene);
+    this.edges = { canvas, key, drawnAt: now, behind: false, cost: updateCost(layer?.cost ?? 0, performance.now() - t0, 1) };
+    return canvas;
+  }
+
+  render() {
+    this.dirty = false;
+    this.renders += 1;
+    const { session, telling } = this;
+    const net = fitCanvas($('network'));
+    const margin = net.width < 500 ? 24 : 40;
+    // The inputs' labels sit left of the first column: keep room for the longest (at its largest font).
+    net.ctx.font = '14px system-ui, sans-serif';
+    const labels = session.config.features.map((f) => this.featureLabels[f] ?? f);
+    const widest = Math.max(0, ...labels.map((l) => net.ctx.measureText(l).width));
+    // The −/+ buttons sit over the top of the canvas: keep the nodes below them.
+    this.layout = networkLayout(session.sizes, net.width, net.height, {
+      margin,
+      top: Math.max(0, this.controls.height + 6 - margin),
+      left: Math.max(0, widest + 8 - margin),
+    });
+    const at = telling.phase();
+    const s = telling.story;
+    const story = at && s
+      ? { ...at.phase, progress: at.progress, snap: s.snap, reduced: this.reducedMotion.matches, maxSignal: s.maxSignal, edges: s.edges, loss: s.trace.loss, target: s.trace.target }
+      : null;
+    let highlight = null;
+    if (telling.explain) {
+      const { nodes, edges } = telling.explanation();
+      highlight = { nodes, edges };
+    }
+    const scene = {
+      width: net.width,
+      height: net.height,
+      layout: this.layout,
+      weights: telling.weightsTold() ?? session.sizes.slice(1).map((_, l) => session.view('weights', l)),
+      thumbnails: this.heatmaps.thumbnails,
+      dead: session.stats?.dead ?? [],
+      residual: this.#residualLayers(),
+      inputLabels: labels,
+      palette: this.linkSync.palette,
+      selected: session.selected,
+      highlight,
+      story,
+      edgeImage: null,
+    };
+    if (edgeCount(session.sizes) > BUCKETED_EDGES) scene.edgeImage = this.#edgeLayer(scene);
+    drawNetwork(net.ctx, scene);
+    this.controls.place(this.layout);
+  }
+}
