@@ -12,6 +12,7 @@ mod steps;
 pub use evaluation::{predicted_class, Stats};
 pub use samples::{encode_target, Samples};
 
+use crate::config::settings::{ACTIVATION, BATCH_SIZE};
 use crate::config::{train_count, Config, ConfigError, MAX_POINTS};
 use crate::data::dataset::{self, Point};
 use crate::network::activation::Activation;
@@ -132,7 +133,7 @@ impl Trainer {
                 && config.batch_size > self.train.len().max(1)
             {
                 return Err(ConfigError {
-                    field: "batchSize".into(),
+                    field: BATCH_SIZE.name.into(),
                     message: format!(
                         "{} is larger than the training set ({} points)",
                         config.batch_size,
@@ -179,7 +180,7 @@ impl Trainer {
     pub fn switch_activation(&mut self, activation: Activation) -> Result<(), ConfigError> {
         if !Activation::HIDDEN.contains(&activation) {
             return Err(ConfigError {
-                field: "activation".into(),
+                field: ACTIVATION.name.into(),
                 message: format!("{:?} is not a hidden activation", activation.name()),
             });
         }
