@@ -2,6 +2,7 @@
 //! update they will make, finite differences, and an activation swapped in place.
 
 use super::{to_js, Playground};
+use crate::config::settings::ACTIVATION;
 use crate::config::FieldValue;
 use crate::network::Param;
 use serde::Serialize;
@@ -117,7 +118,10 @@ impl Playground {
         let config = self
             .trainer
             .config()
-            .merged([("activation".to_string(), FieldValue::Text(name.to_string()))])
+            .merged([(
+                ACTIVATION.name.to_string(),
+                FieldValue::Text(name.to_string()),
+            )])
             .map_err(|e| JsError::new(&e.to_string()))?;
         self.trainer
             .switch_activation(config.activation)

@@ -1,6 +1,9 @@
 //! A configuration changed field by field, with the fields that only followed a changed one
 //! following it.
 
+use super::settings::{
+    BATCH_SIZE, DATASET, LOSS, NUM_POINTS, OUTPUT_ACTIVATION, PERC_TRAIN_DATA, PROBLEM,
+};
 use super::{train_count, Config, ConfigError, FieldValue};
 
 impl Config {
@@ -22,29 +25,35 @@ impl Config {
             return Config::from_fields(changes);
         }
         let mut followers: Vec<&str> = Vec::new();
-        if changed("dataset") || changed("problem") {
-            followers.extend(["dataset", "problem", "outputActivation", "loss"]);
+        if changed(DATASET.name) || changed(PROBLEM.name) {
+            followers.extend([
+                DATASET.name,
+                PROBLEM.name,
+                OUTPUT_ACTIVATION.name,
+                LOSS.name,
+            ]);
         }
-        if changed("outputActivation") {
-            followers.push("loss");
+        if changed(OUTPUT_ACTIVATION.name) {
+            followers.push(LOSS.name);
         }
         let mut fields: Vec<(String, FieldValue)> = self
             .to_fields()
             .into_iter()
             .filter(|(k, _)| !followers.contains(&k.as_str()) || changed(k))
             .collect();
-        if !changed("batchSize") && (changed("numPoints") || changed("percTrainData")) {
+        if !changed(BATCH_SIZE.name) && (changed(NUM_POINTS.name) || changed(PERC_TRAIN_DATA.name))
+        {
             let probe = Config::from_fields(
                 fields
                     .iter()
-                    .filter(|(k, _)| k != "batchSize")
+                    .filter(|(k, _)| k != BATCH_SIZE.name)
                     .cloned()
                     .chain(changes.iter().cloned()),
             )?;
             let fits = train_count(probe.num_points, probe.perc_train_data);
-            fields.retain(|(k, _)| k != "batchSize");
+            fields.retain(|(k, _)| k != BATCH_SIZE.name);
             fields.push((
-                "batchSize".into(),
+                BATCH_SIZE.name.into(),
                 FieldValue::Number(self.batch_size.min(fits) as f64),
             ));
         }

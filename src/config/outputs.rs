@@ -1,6 +1,7 @@
 //! Which output activation and loss go together for each problem.
 
 use super::error::{error, ConfigError};
+use super::settings::{LOSS, OUTPUT_ACTIVATION};
 use crate::data::dataset::Problem;
 use crate::network::activation::Activation;
 use crate::network::loss::Loss;
@@ -23,7 +24,7 @@ pub fn check_output(problem: Problem, output: Activation, loss: Loss) -> Result<
     let allowed = valid_outputs(problem, loss);
     if allowed.is_empty() {
         return Err(error(
-            "loss",
+            LOSS.name,
             format!(
                 "{:?} is for classification; {} uses \"mse\"",
                 loss.name(),
@@ -36,7 +37,7 @@ pub fn check_output(problem: Problem, output: Activation, loss: Loss) -> Result<
     } else {
         let names: Vec<_> = allowed.iter().map(|a| a.name()).collect();
         Err(error(
-            "outputActivation",
+            OUTPUT_ACTIVATION.name,
             format!(
                 "{:?} does not go with loss {:?} for {}; use one of {}",
                 output.name(),

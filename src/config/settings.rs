@@ -1,6 +1,6 @@
 //! The settings table: each setting's name, default, bounds and choices, written once. The parser
 //! (`Config::from_fields`) reads them from here, and `describe` hands the same table to the page
-//! (`Playground.schema()`), with the labels and slider steps it shows (see `describe.rs`).
+//! (`Playground.schema()`), with the labels and slider steps it shows (see `described.rs`).
 
 use crate::data::dataset::{DatasetKind, Problem};
 use crate::data::features::Feature;

@@ -1,10 +1,12 @@
 //! The evaluation: loss, accuracy and dead neurons over every point, spread over calls so that a
-//! frame never stalls, and the statistics built from it.
+//! frame never stalls. It works on its own copy of the parameters, since training goes on in
+//! between, so each evaluation is exact for the parameters it began with.
 
-use super::Trainer;
+use super::samples::Samples;
 use crate::config::Config;
 use crate::data::dataset::Problem;
 use crate::network::activation::Activation;
+use crate::network::Network;
 use crate::Scalar;
 use serde::Serialize;
 
@@ -37,10 +39,21 @@ pub struct Stats {
     pub diverged_at_step: Option<u64>,
 }
 
+/// The evaluation's state, kept by the trainer.
+#[derive(Clone, Debug)]
+pub(super) struct Evaluator {
+    /// The parameters the evaluation under way works on.
+    network: Network,
+    /// That evaluation's sums so far.
+    progress: Option<Progress>,
+    /// The last finished evaluation, with the parameter version it is of.
+    finished: Option<(u64, Evaluation)>,
+}
+
 /// An evaluation under way: sums over the points done so far (training points first, then test
 /// points), for the parameters of `version`.
 #[derive(Clone, Debug)]
-pub(super) struct Progress {
+struct Progress {
     version: u64,
     next: usize,
     train: Sums,
@@ -58,20 +71,88 @@ struct Sums {
 /// Loss and accuracy over a data set, cached until the weights change.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Evaluation {
-    train_loss: Option<Scalar>,
-    test_loss: Option<Scalar>,
-    train_accuracy: Option<Scalar>,
-    test_accuracy: Option<Scalar>,
-    dead: Vec<Vec<bool>>,
+    pub(super) train_loss: Option<Scalar>,
+    pub(super) test_loss: Option<Scalar>,
+    pub(super) train_accuracy: Option<Scalar>,
+    pub(super) test_accuracy: Option<Scalar>,
+    pub(super) dead: Vec<Vec<bool>>,
 }
 
-impl Trainer {
-    /// Starts an evaluation of the current parameters on the evaluator's copy of them.
-    fn begin_evaluation(&mut self) -> Progress {
-        self.evaluator.copy_parameters_from(&self.network);
-        let layers = &self.evaluator.layers;
+impl Evaluator {
+    /// An evaluator for networks of `network`'s shape.
+    pub(super) fn new(network: Network) -> Evaluator {
+        Evaluator {
+            network,
+            progress: None,
+            finished: None,
+        }
+    }
+
+    /// The evaluator's copy of the network (its parameters are copied in as each evaluation
+    /// begins; its activations follow the trainer's).
+    pub(super) fn network_mut(&mut self) -> &mut Network {
+        &mut self.network
+    }
+
+    /// Forgets every evaluation: the data changed.
+    pub(super) fn clear(&mut self) {
+        self.finished = None;
+        self.progress = None;
+    }
+
+    /// Drops the evaluation under way, whatever parameters it is of.
+    pub(super) fn abandon(&mut self) {
+        self.progress = None;
+    }
+
+    /// Drops the evaluation under way if it is of parameters older than `version`.
+    pub(super) fn abandon_older(&mut self, version: u64) {
+        if matches!(&self.progress, Some(p) if p.version != version) {
+            self.progress = None;
+        }
+    }
+
+    /// The last finished evaluation (perhaps of parameters a few steps old).
+    pub(super) fn finished(&self) -> Option<&Evaluation> {
+        self.finished.as_ref().map(|(_, evaluation)| evaluation)
+    }
+
+    /// Evaluates up to `max_points` more points of the evaluation under way, or of a new one of
+    /// `current` (parameters of `version`). Returns true once one is finished; parameters already
+    /// evaluated return true at once.
+    pub(super) fn evaluate_some(
+        &mut self,
+        current: &Network,
+        version: u64,
+        config: &Config,
+        train: &Samples,
+        test: &Samples,
+        max_points: usize,
+    ) -> bool {
+        if matches!(&self.finished, Some((v, _)) if *v == version) {
+            self.progress = None;
+            return true;
+        }
+        let mut progress = match self.progress.take() {
+            Some(p) => p,
+            None => self.begin(current, version),
+        };
+        if !self.advance(&mut progress, config, train, test, max_points.max(1)) {
+            self.progress = Some(progress);
+            return false;
+        }
+        let version = progress.version;
+        let evaluation = finish(progress, config, train.len(), test.len());
+        self.finished = Some((version, evaluation));
+        true
+    }
+
+    /// Starts an evaluation of `current`'s parameters on the evaluator's copy of them.
+    fn begin(&mut self, current: &Network, version: u64) -> Progress {
+        self.network.copy_parameters_from(current);
+        let layers = &self.network.layers;
         Progress {
-            version: self.params_version,
+            version,
             next: 0,
             train: Sums::default(),
             test: Sums::default(),
@@ -83,15 +164,22 @@ impl Trainer {
     }
 
     /// Evaluates up to `max_points` more points; returns whether every point is done.
-    fn advance_evaluation(&mut self, progress: &mut Progress, max_points: usize) -> bool {
-        let (config, net) = (&self.config, &mut self.evaluator);
-        let total = self.train.len() + self.test.len();
+    fn advance(
+        &mut self,
+        progress: &mut Progress,
+        config: &Config,
+        train: &Samples,
+        test: &Samples,
+        max_points: usize,
+    ) -> bool {
+        let net = &mut self.network;
+        let total = train.len() + test.len();
         let end = progress.next.saturating_add(max_points).min(total);
         for k in progress.next..end {
-            let (set, i, sums) = if k < self.train.len() {
-                (&self.train, k, &mut progress.train)
+            let (set, i, sums) = if k < train.len() {
+                (train, k, &mut progress.train)
             } else {
-                (&self.test, k - self.train.len(), &mut progress.test)
+                (test, k - train.len(), &mut progress.test)
             };
             let (input, target) = set.sample(i);
             net.forward(input);
@@ -99,7 +187,7 @@ impl Trainer {
             if predicted_class(config, net.output()) == actual_class(config, set.points[i].label) {
                 sums.correct += 1;
             }
-            if k < self.train.len() {
+            if k < train.len() {
                 for (flags, layer) in progress.dead.iter_mut().zip(&net.layers) {
                     for (d, &z) in flags.iter_mut().zip(&layer.pre_activations) {
                         *d &= z <= 0.0;
@@ -110,97 +198,26 @@ impl Trainer {
         progress.next = end;
         end == total
     }
+}
 
-    fn finish_evaluation(&self, progress: Progress) -> Evaluation {
-        let mean = |sums: Sums, n: usize| -> (Option<Scalar>, Option<Scalar>) {
-            if n == 0 {
-                return (None, None);
-            }
-            let accuracy = (self.config.problem != Problem::Regression)
-                .then(|| sums.correct as Scalar / n as Scalar);
-            (Some((sums.loss / n as f64) as Scalar), accuracy)
-        };
-        let (train_loss, train_accuracy) = mean(progress.train, self.train.len());
-        let (test_loss, test_accuracy) = mean(progress.test, self.test.len());
-        Evaluation {
-            train_loss,
-            test_loss,
-            train_accuracy,
-            test_accuracy,
-            dead: progress.dead,
+/// The means over `train` and `test` points of a finished evaluation.
+fn finish(progress: Progress, config: &Config, train: usize, test: usize) -> Evaluation {
+    let mean = |sums: Sums, n: usize| -> (Option<Scalar>, Option<Scalar>) {
+        if n == 0 {
+            return (None, None);
         }
-    }
-
-    /// An evaluation spread over calls, at most `max_points` points each, so that a big network's
-    /// 2000 points never stall a frame: it evaluates the parameters as they were when it began
-    /// (exactly, on its own copy), while training goes on. Returns true once an evaluation is
-    /// finished; `latest_stats` then reports it. Already evaluated parameters return true at once.
-    pub fn evaluate_some(&mut self, max_points: usize) -> bool {
-        if matches!(&self.evaluation, Some((v, _)) if *v == self.params_version) {
-            self.progress = None;
-            return true;
-        }
-        let mut progress = match self.progress.take() {
-            Some(p) => p,
-            None => self.begin_evaluation(),
-        };
-        if !self.advance_evaluation(&mut progress, max_points.max(1)) {
-            self.progress = Some(progress);
-            return false;
-        }
-        let version = progress.version;
-        let evaluation = self.finish_evaluation(progress);
-        self.evaluation = Some((version, evaluation));
-        true
-    }
-
-    /// The statistics of the current parameters (evaluating every point if they are new).
-    pub fn stats(&mut self) -> Stats {
-        // One evaluation mechanism: an evaluation under way of older parameters is dropped, one
-        // of these parameters is finished, and then everything left is done at once.
-        if matches!(&self.progress, Some(p) if p.version != self.params_version) {
-            self.progress = None;
-        }
-        self.evaluate_some(usize::MAX);
-        self.latest_stats()
-    }
-
-    /// The statistics with the losses, accuracies and dead neurons of the last finished
-    /// evaluation, which may be of parameters a few steps old (see `evaluate_some`); the counters
-    /// and gradient sizes are current.
-    pub fn latest_stats(&mut self) -> Stats {
-        if self.evaluation.is_none() {
-            self.evaluate_some(usize::MAX);
-        }
-        let (_, evaluation) = self
-            .evaluation
-            .as_ref()
-            .expect("an evaluation just finished");
-        self.stats_with(evaluation.clone())
-    }
-
-    fn stats_with(&self, evaluation: Evaluation) -> Stats {
-        let mut weight_grad_rms = Vec::new();
-        let mut delta_rms = Vec::new();
-        self.network.weight_grad_rms(&mut weight_grad_rms);
-        self.network.delta_rms(self.batch_samples, &mut delta_rms);
-        let dead_count = evaluation.dead.iter().flatten().filter(|d| **d).count();
-        Stats {
-            step: self.step,
-            epoch: self.epoch,
-            train_loss: evaluation.train_loss,
-            test_loss: evaluation.test_loss,
-            train_accuracy: evaluation.train_accuracy,
-            test_accuracy: evaluation.test_accuracy,
-            batch_loss: self.batch_loss,
-            weight_grad_rms,
-            delta_rms,
-            dead_count,
-            hidden_count: self.config.network_shape.iter().sum(),
-            dead: evaluation.dead,
-            diverged: self.diverged_at.is_some(),
-            diverged_at_step: self.diverged_at,
-        }
+        let accuracy =
+            (config.problem != Problem::Regression).then(|| sums.correct as Scalar / n as Scalar);
+        (Some((sums.loss / n as f64) as Scalar), accuracy)
+    };
+    let (train_loss, train_accuracy) = mean(progress.train, train);
+    let (test_loss, test_accuracy) = mean(progress.test, test);
+    Evaluation {
+        train_loss,
+        test_loss,
+        train_accuracy,
+        test_accuracy,
+        dead: progress.dead,
     }
 }
 

@@ -1,15 +1,18 @@
 //! Training: the trainer, its configuration and data changes and parameter edits. Its other
 //! parts live in their own files: sample encoding, the step loop with divergence handling, the
-//! evaluation spread over frames, and the probes that the teaching views use.
+//! evaluation spread over frames and the statistics built from it, and the probes that the
+//! teaching views use.
 
 mod evaluation;
 mod probes;
 mod samples;
+mod stats;
 mod steps;
 
 pub use evaluation::{predicted_class, Stats};
 pub use samples::{encode_target, Samples};
 
+use crate::config::settings::{ACTIVATION, BATCH_SIZE};
 use crate::config::{train_count, Config, ConfigError, MAX_POINTS};
 use crate::data::dataset::{self, Point};
 use crate::network::activation::Activation;
@@ -17,7 +20,7 @@ use crate::network::optimizer::Optimizer;
 use crate::network::Network;
 use crate::rng::{Rng, Stream};
 use crate::Scalar;
-use evaluation::{Evaluation, Progress};
+use evaluation::Evaluator;
 
 /// The largest step or epoch count: the largest whole number a JS number holds exactly.
 pub const MAX_COUNTER: u64 = (1 << 53) - 1;
@@ -29,11 +32,9 @@ pub struct Trainer {
     /// A copy of the network for heatmaps and finite differences, so they never overwrite the
     /// z, a and δ that the page is showing.
     scratch: Network,
-    /// The parameters an evaluation spread over several calls works on (see `evaluate_some`):
-    /// its own copy, since training and heatmaps go on in between.
-    evaluator: Network,
-    /// That evaluation's sums so far.
-    progress: Option<Progress>,
+    /// The evaluation spread over several calls (see `evaluate_some`), on its own copy of the
+    /// parameters, since training and heatmaps go on in between.
+    evaluator: Evaluator,
     train: Samples,
     test: Samples,
     order: Vec<usize>,
@@ -53,7 +54,6 @@ pub struct Trainer {
     params_version: u64,
     /// The data came from `set_data`.
     custom_data: bool,
-    evaluation: Option<(u64, Evaluation)>,
 }
 
 impl Trainer {
@@ -81,8 +81,7 @@ impl Trainer {
         let parameters = network.parameter_count();
         let mut trainer = Trainer {
             scratch: network.clone(),
-            evaluator: network.clone(),
-            progress: None,
+            evaluator: Evaluator::new(network.clone()),
             network,
             train: Samples::default(),
             test: Samples::default(),
@@ -99,7 +98,6 @@ impl Trainer {
             batch_samples: 0,
             params_version: 0,
             custom_data: false,
-            evaluation: None,
             config,
         };
         // The configuration's batch fits its own data set: nothing to report here.
@@ -135,7 +133,7 @@ impl Trainer {
                 && config.batch_size > self.train.len().max(1)
             {
                 return Err(ConfigError {
-                    field: "batchSize".into(),
+                    field: BATCH_SIZE.name.into(),
                     message: format!(
                         "{} is larger than the training set ({} points)",
                         config.batch_size,
@@ -182,14 +180,18 @@ impl Trainer {
     pub fn switch_activation(&mut self, activation: Activation) -> Result<(), ConfigError> {
         if !Activation::HIDDEN.contains(&activation) {
             return Err(ConfigError {
-                field: "activation".into(),
+                field: ACTIVATION.name.into(),
                 message: format!("{:?} is not a hidden activation", activation.name()),
             });
         }
         self.config.activation = activation;
         let hidden = self.network.layers.len() - 1;
-        self.progress = None;
-        for net in [&mut self.network, &mut self.scratch, &mut self.evaluator] {
+        self.evaluator.abandon();
+        for net in [
+            &mut self.network,
+            &mut self.scratch,
+            self.evaluator.network_mut(),
+        ] {
             for layer in &mut net.layers[..hidden] {
                 layer.activation = activation;
             }
@@ -211,8 +213,7 @@ impl Trainer {
         self.cursor = 0;
         let before = self.config.batch_size;
         self.config.batch_size = before.clamp(1, self.train.len().max(1));
-        self.evaluation = None;
-        self.progress = None;
+        self.evaluator.clear();
         (self.config.batch_size != before).then_some(before)
     }
 
