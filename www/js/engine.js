@@ -54,19 +54,27 @@ function escaped(error) {
   return error instanceof Error ? error : new Error(`the core failed: ${String(error)}`);
 }
 
-/** Every method of a core object, with its exceptions sorted by `escaped`. */
+/** Every method of a core object, with its exceptions sorted by `escaped` (one wrapper per
+ *  method, made once: no allocation per call). */
 function guarded(playground) {
+  const wrappers = new Map();
   return new Proxy(playground, {
     get(target, name) {
       const member = target[name];
       if (typeof member !== 'function') return member;
-      return (...args) => {
-        try {
-          return member.apply(target, args);
-        } catch (e) {
-          throw escaped(e);
-        }
-      };
+      let wrapper = wrappers.get(name);
+      if (wrapper?.member !== member) {
+        wrapper = (...args) => {
+          try {
+            return member.apply(target, args);
+          } catch (e) {
+            throw escaped(e);
+          }
+        };
+        wrapper.member = member;
+        wrappers.set(name, wrapper);
+      }
+      return wrapper;
     },
   });
 }

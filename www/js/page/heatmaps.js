@@ -55,7 +55,7 @@ export class Heatmaps extends Emitter {
         return canvas;
       }),
     );
-    this.paintHover();
+    if (this.hoverImage || this.hoveredNode() !== null) this.paintHover(); // else nothing to repaint
     this.emit('painted');
   }
 

@@ -47,14 +47,15 @@ export class PlotView {
 
   #caption() {
     const node = this.heatmaps.hoveredNode();
-    if (node === null) {
-      $('plot-caption').textContent = 'The prediction over the plane.';
-    } else {
+    let text = 'The prediction over the plane.';
+    if (node !== null) {
       const { hover, selected, sizes, config } = this.session;
       const n = hover ?? selected;
       const what = n.column === 0 ? `input ${this.featureLabels[config.features[n.index]]}` : n.column === sizes.length - 1 ? `output neuron ${n.index}` : `neuron ${n.index} of hidden layer ${n.column}`;
-      $('plot-caption').textContent = `Showing the output of ${what} over the plane.`;
+      text = `Showing the output of ${what} over the plane.`;
     }
+    // Written only when it changes: a write costs the page a layout, and this follows every repaint.
+    if ($('plot-caption').textContent !== text) $('plot-caption').textContent = text;
     this.dirty = true;
   }
 
