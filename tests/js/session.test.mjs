@@ -64,7 +64,13 @@ test('training moves the parameters; statistics and a divergence are told once',
   assert.equal(s.stats.diverged, true);
   assert.equal(s.playing, false, 'a divergence stops training');
   s.refreshStats();
-  assert.equal(told.filter(([e]) => e === 'diverged').length, 1);
+  assert.equal(told.filter(([e]) => e === 'diverged').length, 1, 'not again on a later look');
+  // Play pressed anyway: training cannot go on, so it stops again and says so again.
+  s.setPlaying(true);
+  s.trainEpoch(50);
+  s.refreshStats();
+  assert.equal(s.playing, false);
+  assert.equal(told.filter(([e]) => e === 'diverged').length, 2);
   s.restore();
   s.refreshStats();
   assert.equal(s.stats.diverged, false);

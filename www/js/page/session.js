@@ -287,11 +287,13 @@ export class Session extends Emitter {
   #showStats(s) {
     this.stats = s;
     this.emit('stats', s);
-    if (s.diverged && this.divergedAt !== s.divergedAtStep) {
-      this.divergedAt = s.divergedAtStep; // said once per divergence
-      this.setPlaying(false);
-      this.emit('diverged', s);
-    }
+    if (!s.diverged) return;
+    // Said when it happens, and again whenever someone tries to train on (play pressed anyway);
+    // not on every later look at the same statistics.
+    const again = this.playing || this.divergedAt !== s.divergedAtStep;
+    this.divergedAt = s.divergedAtStep;
+    this.setPlaying(false);
+    if (again) this.emit('diverged', s);
   }
 
   // ---- what the views read ------------------------------------------------------------------
