@@ -66,3 +66,49 @@ test('a pasted link opens as a new setup through the same session', async () => 
   assert.equal(await page.textContent('#seed'), '9');
   await page.close();
 });
+
+test('an API step replies with the numbers the page shows, its last step event first', async () => {
+  const page = await open(env.browser, `${env.url}#v=1&seed=5`);
+  const order = await page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    addEventListener('message', (e) => {
+      if (e.data?.event === 'step') seen.push(`event ${e.data.data.step}`);
+      if (e.data?.id === 'go' && 'result' in e.data) {
+        seen.push(`reply ${e.data.result.step}`);
+        resolve({ seen, shown: Number(document.getElementById('step-count').textContent), loss: document.getElementById('train-loss').textContent, reply: e.data.result });
+      }
+      if (e.data?.id === 'sub' && 'result' in e.data) postMessage({ type: 'backprop-playground', id: 'go', method: 'step', args: { count: 7 } }, '*');
+    });
+    postMessage({ type: 'backprop-playground', id: 'sub', method: 'subscribe', args: { events: ['step'] } }, '*');
+  }));
+  assert.equal(order.shown, order.reply.step, 'the page shows the step the reply names');
+  assert.equal(order.loss, order.reply.trainLoss.toFixed(3), 'and its exact loss');
+  assert.deepEqual(order.seen.slice(-2), [`event ${order.reply.step}`, `reply ${order.reply.step}`]);
+  await page.close();
+});
+
+test('a divergence while playing stops training and the screen reader hears it; an API change clears an old error', async () => {
+  const page = await open(env.browser, `${env.url}#v=1&preset=learningRateTooLarge`);
+  await page.selectOption('#speed', '0');
+  await page.click('#step');
+  await page.waitForFunction(() => /^Step 1\./.test(document.getElementById('step-summary').textContent));
+  await page.click('#play');
+  await page.waitForFunction(() => /diverged at step/.test(document.getElementById('message-text').textContent), null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => window.backpropPlayground.playing()), false);
+  // The summary follows training to where it stopped (it used to stay at "Step 1.").
+  const shown = Number(await page.textContent('#step-count'));
+  assert.ok(shown > 1);
+  assert.match(await page.textContent('#step-summary'), new RegExp(`^Step ${shown}\\. Training loss`));
+
+  // An error about a setting, then a good change from the message API: the error is past.
+  await page.fill('#network-shape', '99');
+  await page.press('#network-shape', 'Enter');
+  await page.waitForFunction(() => /networkShape/.test(document.getElementById('message-text').textContent));
+  await page.evaluate(() => new Promise((resolve) => {
+    addEventListener('message', (e) => e.data?.id === 'ok' && resolve());
+    postMessage({ type: 'backprop-playground', id: 'ok', method: 'setConfig', args: { config: { learningRate: 0.01 } } }, '*');
+  }));
+  assert.equal(await page.isHidden('#message'), true);
+  assert.equal(await page.inputValue('#network-shape'), '4, 2', 'the refused shape snapped back');
+  await page.close();
+});

@@ -64,11 +64,12 @@ function guarded(playground) {
       if (typeof member !== 'function') return member;
       let wrapper = wrappers.get(name);
       if (wrapper?.member !== member) {
-        wrapper = (...args) => {
+        // Fixed arity (no core method takes more than five): no arguments array per call.
+        wrapper = (a, b, c, d, e) => {
           try {
-            return member.apply(target, args);
-          } catch (e) {
-            throw escaped(e);
+            return member.call(target, a, b, c, d, e);
+          } catch (error) {
+            throw escaped(error);
           }
         };
         wrapper.member = member;

@@ -90,9 +90,10 @@ async function start() {
     .add({ name: 'compare', everyFrame: true, run: () => views.compare.frame() })
     .add({
       name: 'stats',
-      // While training runs (playing, or an API step) the evaluation is spread over frames.
+      // While training runs (playing, or an API step) the evaluation is spread over frames;
+      // asked for at once (a step by hand, an API step's end, a divergence), it is exact.
       interval: (cost) => throttleInterval(cost, 0.1),
-      run: () => (session.playing || api.stepping ? session.evaluateSlice(EVALUATION_SLICE_MS) : session.refreshStats()),
+      run: (now, whole) => (!whole && (session.playing || api.stepping) ? session.evaluateSlice(EVALUATION_SLICE_MS) : session.refreshStats()),
     })
     .add({ name: 'heatmaps', interval: (cost) => throttleInterval(cost, 0.15, 50), run: () => heatmaps.refresh() })
     .add({ name: 'inspector', when: () => views.inspector.open, interval: () => 100, run: () => views.inspector.render() })
@@ -107,8 +108,9 @@ async function start() {
     .add({ name: 'table', when: () => views.tables.due, interval: () => 500, run: () => views.tables.render() })
     .add({ name: 'checkpoint', interval: () => 1000, run: () => recovery.save() });
 
-  session.on('params', ({ now }) => {
-    for (const job of ['stats', 'heatmaps', 'checkpoint']) scheduler.request(job);
+  const afterParams = ['stats', 'heatmaps', 'checkpoint'];
+  session.on('params', (now) => {
+    for (const job of afterParams) scheduler.request(job);
     if (now) scheduler.runNow('stats'); // a step taken by hand shows its numbers at once
   });
   session.on('data', request('heatmaps'));

@@ -25,7 +25,10 @@ export class Heatmaps extends Emitter {
     /** The hovered (or selected) neuron's map over the plot, or null: the prediction shows. */
     this.hoverImage = null;
     this.images = new Map();
-    session.on('rebuilt', () => (this.thumbnails = []));
+    session.on('rebuilt', () => {
+      this.thumbnails = [];
+      if (this.hoverImage) this.paintHover(); // the old network's neuron no longer fills the plot
+    });
   }
 
   resolutions() {

@@ -12,6 +12,8 @@ export class Messages {
     this.onCoreFailure = onCoreFailure;
     $('message-close').addEventListener('click', () => this.hide());
     session.on('rebuilt', () => this.hide()); // whatever it said was about the network before
+    // A change that took (from a control or the message API): an error about a setting is past.
+    session.on('config', ({ keys }) => keys?.length && this.clearError());
   }
 
   /** Shows `text`; `action` ({ label, run }) makes it a notice with a button. */

@@ -12,6 +12,7 @@ import { adaptBudget, updateCost } from '../frame.js';
 export class Scheduler {
   constructor() {
     this.jobs = [];
+    this.byName = new Map();
     /** Moving averages of what each job costs per frame it runs (ms), for measuring. */
     this.timings = {};
     /** Milliseconds of training per frame, adapted to the measured frame interval. */
@@ -20,12 +21,14 @@ export class Scheduler {
   }
 
   add(job) {
-    this.jobs.push({ everyFrame: false, when: () => true, interval: () => 0, ...job, requested: false, last: -Infinity, cost: 0, pending: 0 });
+    const entry = { everyFrame: false, when: () => true, interval: () => 0, ...job, requested: false, last: -Infinity, cost: 0, pending: 0 };
+    this.jobs.push(entry);
+    this.byName.set(entry.name, entry);
     return this;
   }
 
   job(name) {
-    const job = this.jobs.find((j) => j.name === name);
+    const job = this.byName.get(name);
     if (!job) throw new Error(`no job named ${name}`);
     return job;
   }
@@ -39,9 +42,10 @@ export class Scheduler {
     return this.job(name).requested;
   }
 
-  /** Runs a job at once (a step taken by hand shows its numbers without waiting). */
+  /** Runs a job at once, and whole (a step taken by hand shows its numbers without waiting):
+   *  its `run(now, true)` is told so. */
   runNow(name, now = performance.now()) {
-    this.#run(this.job(name), now);
+    this.#run(this.job(name), now, true);
   }
 
   /** One animation frame: the training budget, then every job that is due, in table order. */
@@ -49,13 +53,13 @@ export class Scheduler {
     this.trainBudget = adaptBudget(this.trainBudget, now - this.lastFrame);
     this.lastFrame = now;
     for (const job of this.jobs) {
-      if (job.everyFrame || (job.requested && job.when(now) && now - job.last >= job.interval(job.cost))) this.#run(job, now);
+      if (job.everyFrame || (job.requested && job.when(now) && now - job.last >= job.interval(job.cost))) this.#run(job, now, false);
     }
   }
 
-  #run(job, now) {
+  #run(job, now, forced) {
     const t0 = performance.now();
-    const finished = job.run(now) !== false;
+    const finished = job.run(now, forced) !== false;
     const ms = performance.now() - t0;
     this.timings[job.name] = updateCost(this.timings[job.name] ?? 0, ms, 1);
     if (!finished) {

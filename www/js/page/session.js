@@ -20,9 +20,10 @@ function counted(engine, calls) {
       if (typeof member !== 'function' || name === 'constructor') return member;
       let wrapper = wrappers.get(name);
       if (wrapper?.member !== member) {
-        wrapper = (...args) => {
+        // Fixed arity (no engine method takes more than five): no arguments array per call.
+        wrapper = (a, b, c, d, e) => {
           calls.set(name, (calls.get(name) ?? 0) + 1);
-          return member.apply(target, args);
+          return member.call(target, a, b, c, d, e);
         };
         wrapper.member = member;
         wrappers.set(name, wrapper);
@@ -134,6 +135,11 @@ export class Session extends Emitter {
     this.fragment = link;
     this.emit('config', { config, keys });
     return false;
+  }
+
+  /** Shows the configuration again as it is (a refused change snaps every control back). */
+  reshow() {
+    this.emit('config', { config: this.config, keys: [] });
   }
 
   /** Forgets the preset's name (its settings stay): the setup is now the user's own. */
@@ -252,7 +258,7 @@ export class Session extends Emitter {
   /** The parameters moved: the traced sample moves on, and whatever shows them is due. */
   changed(now = !this.playing) {
     this.sample = this.engine.nextSample() ?? 0;
-    this.emit('params', { now });
+    this.emit('params', now); // `now`: the statistics are wanted at once, exactly
   }
 
   // ---- statistics ---------------------------------------------------------------------------
@@ -286,13 +292,15 @@ export class Session extends Emitter {
 
   #showStats(s) {
     this.stats = s;
-    this.emit('stats', s);
-    if (!s.diverged) return;
     // Said when it happens, and again whenever someone tries to train on (play pressed anyway);
-    // not on every later look at the same statistics.
-    const again = this.playing || this.divergedAt !== s.divergedAtStep;
-    this.divergedAt = s.divergedAtStep;
-    this.setPlaying(false);
+    // not on every later look at the same statistics. Training stops before the statistics are
+    // told, so that what they say (the screen reader's summary) is not held back as while playing.
+    const again = s.diverged && (this.playing || this.divergedAt !== s.divergedAtStep);
+    if (s.diverged) {
+      this.divergedAt = s.divergedAtStep;
+      this.setPlaying(false);
+    }
+    this.emit('stats', s);
     if (again) this.emit('diverged', s);
   }
 

@@ -61,11 +61,10 @@ export class Settings {
   apply(changes) {
     try {
       this.session.setConfig(changes);
-      this.messages.clearError(); // the setting it was about is fine now
     } catch (e) {
       if (isCoreFailure(e)) return this.onCoreFailure(e);
       this.messages.show(e.message);
-      this.render(this.session.config);
+      this.session.reshow(); // every control snaps back
     }
   }
 
