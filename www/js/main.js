@@ -52,7 +52,7 @@ async function start() {
   const heatmaps = new Heatmaps(session);
   const linkSync = new LinkSync(session, { messages, reducedMotion, embedDefaults });
   const recovery = new Recovery(session, linkSync);
-  const settings = new Settings(session, { schema, messages, onCoreFailure: fail });
+  const settings = new Settings(session, { schema, messages });
   const apply = (changes) => settings.apply(changes);
   const views = {
     settings,

@@ -1,7 +1,6 @@
 // The settings panels: every control is built from the core's schema (its choices, labels and
 // limits), shows the session's configuration, and sends a change through the session. A change
 // that fails is reported by name and the controls snap back.
-import { isCoreFailure } from '../../engine.js';
 import { learningRateIndex } from '../../frame.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,10 +26,9 @@ function option(value, label) {
 }
 
 export class Settings {
-  constructor(session, { schema, messages, onCoreFailure }) {
+  constructor(session, { schema, messages }) {
     this.session = session;
     this.messages = messages;
-    this.onCoreFailure = onCoreFailure;
     this.renders = 0;
     this.settings = Object.fromEntries(schema.settings.map((s) => [s.name, s]));
     this.labels = Object.fromEntries(['outputActivation', 'loss'].map((n) => [n, Object.fromEntries(this.settings[n].choices.map((c) => [c.value, c.label]))]));
@@ -62,9 +60,8 @@ export class Settings {
     try {
       this.session.setConfig(changes);
     } catch (e) {
-      if (isCoreFailure(e)) return this.onCoreFailure(e);
-      this.messages.show(e.message);
-      this.session.reshow(); // every control snaps back
+      this.messages.report(e); // a failure of the core goes to the crash dialog instead
+      if (!this.session.crashed) this.session.reshow(); // every control snaps back
     }
   }
 
