@@ -33,20 +33,7 @@ choice!(Init, Init::ALL);
 choice!(OptimizerKind, OptimizerKind::ALL);
 choice!(Regularization, Regularization::ALL);
 
-impl Choice for Activation {
-    const ALL: &'static [Self] = &[
-        Activation::Relu,
-        Activation::LeakyRelu,
-        Activation::Elu,
-        Activation::Tanh,
-        Activation::Sigmoid,
-        Activation::Linear,
-        Activation::Softmax,
-    ];
-    fn name(self) -> &'static str {
-        Activation::name(self)
-    }
-}
+choice!(Activation, Activation::ALL);
 
 /// Hidden layer widths: at most `max_layers` of them, each 1 to `max_neurons`.
 pub struct ShapeSetting {

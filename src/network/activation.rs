@@ -21,6 +21,16 @@ pub enum Activation {
 }
 
 impl Activation {
+    /// Every activation, hidden and output ones alike (a name reads as any of them).
+    pub const ALL: [Activation; 7] = [
+        Activation::Relu,
+        Activation::LeakyRelu,
+        Activation::Elu,
+        Activation::Tanh,
+        Activation::Sigmoid,
+        Activation::Linear,
+        Activation::Softmax,
+    ];
     pub const HIDDEN: [Activation; 6] = [
         Activation::Relu,
         Activation::LeakyRelu,
