@@ -319,29 +319,14 @@ mod tests {
             .filter(|c| c.embed)
             .map(|c| c.name)
             .collect();
-        assert_eq!(
-            embed,
-            [
-                "play",
-                "step",
-                "reset",
-                "learningRate",
-                "activation",
-                "dataset",
-                "networkShape",
-                "features",
-                "explain",
-                "speed",
-                "lossChart",
-                "gradients"
-            ]
-        );
+        // Every embed choice is a control, in the controls' order (a typo would drop one).
+        assert_eq!(embed, link::EMBED_CONTROLS);
         let embed_default: Vec<&str> = controls
             .iter()
             .filter(|c| c.embed_default)
             .map(|c| c.name)
             .collect();
-        assert_eq!(embed_default, ["play", "step", "reset", "learningRate"]);
+        assert_eq!(embed_default, link::EMBED_DEFAULT_CONTROLS);
         // Every listed embed control is a control (a typo would silently drop one).
         for name in link::EMBED_CONTROLS
             .iter()

@@ -60,6 +60,10 @@ test('one slider change: one call into the core, and only the settings redraw', 
 
 test('a pasted link opens as a new setup through the same session', async () => {
   const page = await open(env.browser, `${env.url}#v=1&seed=5`);
+  // The wasm preloaded while the modules loaded is the one the engine used: fetched once.
+  const fetches = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).map((r) => [r.initiatorType, r.startTime]));
+  assert.equal(fetches.length, 1, JSON.stringify(fetches));
+  assert.equal(fetches[0][0], 'link', 'started by the preload, before the modules ran');
   await page.evaluate(() => (location.hash = '#v=1&networkShape=5&learningRate=0.01&seed=9'));
   await page.waitForFunction(() => window.backpropPlayground.sizes().join() === '2,5,1');
   assert.equal(await page.textContent('#learning-rate-value'), '0.01');

@@ -3,7 +3,7 @@
 // setting changes nothing; drawn data comes back with its notice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import './wasm.mjs';
+import { coreCalls } from './wasm.mjs';
 import { Session } from '../../www/js/page/session.js';
 
 /** A session on a fresh engine, with a log of the events it told. */
@@ -16,16 +16,17 @@ function session(hash = '#v=1&seed=3') {
   return { s, told };
 }
 
-const callsDuring = (s, run) => {
-  const before = Object.fromEntries(s.calls);
+/** The calls that crossed into the core while `run` ran, by method. */
+const callsDuring = (run) => {
+  const before = coreCalls();
   run();
-  const after = Object.fromEntries(s.calls);
+  const after = coreCalls();
   return Object.fromEntries(Object.entries(after).filter(([k, v]) => v !== (before[k] ?? 0)).map(([k, v]) => [k, v - (before[k] ?? 0)]));
 };
 
 test('a live setting crosses into the core once and tells only its own key', () => {
   const { s, told } = session();
-  const calls = callsDuring(s, () => assert.equal(s.setConfig({ learningRate: 0.3 }), false));
+  const calls = callsDuring(() => assert.equal(s.setConfig({ learningRate: 0.3 }), false));
   assert.deepEqual(calls, { setConfig: 1 }, 'one call: the config and the link come back with it');
   assert.equal(s.config.learningRate, 0.3);
   assert.match(s.link(false), /learningRate=0\.3/);

@@ -26,6 +26,8 @@ let panicPrefix = null;
 let failed = false;
 /** The core's size limits (`Playground.limits()`), read once it is loaded. */
 let bounds = null;
+/** Calls into core objects, by method, since the module loaded: what crosses the boundary. */
+const crossings = new Map();
 /** wasm-bindgen's words when a method is called on an object another call left borrowed. */
 const BORROWED = /^recursive use of an object detected/;
 
@@ -54,8 +56,8 @@ function escaped(error) {
   return error instanceof Error ? error : new Error(`the core failed: ${String(error)}`);
 }
 
-/** Every method of a core object, with its exceptions sorted by `escaped` (one wrapper per
- *  method, made once: no allocation per call). */
+/** Every method of a core object, counted (`coreCalls`) and with its exceptions sorted by
+ *  `escaped` (one wrapper per method, made once: no allocation per call). */
 function guarded(playground) {
   const wrappers = new Map();
   return new Proxy(playground, {
@@ -66,6 +68,7 @@ function guarded(playground) {
       if (wrapper?.member !== member) {
         // Fixed arity (no core method takes more than five): no arguments array per call.
         wrapper = (a, b, c, d, e) => {
+          crossings.set(name, (crossings.get(name) ?? 0) + 1);
           try {
             return member.call(target, a, b, c, d, e);
           } catch (error) {
@@ -141,6 +144,11 @@ export function failureMessage(error) {
   return panicPrefix && message.startsWith(panicPrefix) ? message.slice(panicPrefix.length) : message;
 }
 
+
+/** How many calls have crossed into core objects, by method (a copy). */
+export function coreCalls() {
+  return Object.fromEntries(crossings);
+}
 
 /** The wasm linear memory (for tests that grow it). */
 export function wasmMemory() {

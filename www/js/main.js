@@ -1,7 +1,7 @@
 // The page's wiring: loads the core, makes the session (the only caller of the engine), the views
 // that subscribe to it, the message API, link sync and recovery, and the one frame loop's table of
 // jobs. Everything the page does lives in page/ (see README, "Code layout").
-import { Engine, isCoreFailure, loadEngine, wasmMemory } from './engine.js';
+import { coreCalls, Engine, isCoreFailure, loadEngine, wasmMemory } from './engine.js';
 import { throttleInterval } from './frame.js';
 import { Session } from './page/session.js';
 import { Scheduler } from './page/scheduler.js';
@@ -120,7 +120,7 @@ async function start() {
   document.addEventListener('visibilitychange', redraw);
 
   linkSync.open(location.hash);
-  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, session, scheduler, telling, recovery, views });
+  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, coreCalls, session, scheduler, telling, recovery, views });
   document.body.dataset.ready = 'true';
   api.emit('ready', { version: 1 });
 

@@ -10,29 +10,6 @@ import { Engine, limits } from '../engine.js';
 import { nextChunk, updateCost } from '../frame.js';
 import { Emitter } from './emitter.js';
 
-/** Counts the calls made into an engine, by method (the test handle reads them). One wrapper
- *  per method, made once: a frame on the largest network makes hundreds of calls. */
-function counted(engine, calls) {
-  const wrappers = new Map();
-  return new Proxy(engine, {
-    get(target, name) {
-      const member = target[name];
-      if (typeof member !== 'function' || name === 'constructor') return member;
-      let wrapper = wrappers.get(name);
-      if (wrapper?.member !== member) {
-        // Fixed arity (no engine method takes more than five): no arguments array per call.
-        wrapper = (a, b, c, d, e) => {
-          calls.set(name, (calls.get(name) ?? 0) + 1);
-          return member.call(target, a, b, c, d, e);
-        };
-        wrapper.member = member;
-        wrappers.set(name, wrapper);
-      }
-      return wrapper;
-    },
-  });
-}
-
 export class Session extends Emitter {
   constructor() {
     super();
@@ -58,7 +35,6 @@ export class Session extends Emitter {
     /** The neuron under the pointer: { column, index } or null. */
     this.hover = null;
     this.msPerStep = 0;
-    this.calls = new Map();
     /** Engines besides the page's (the learning-rate comparison), forgotten with it on a failure. */
     this.others = new Set();
     this.evaluationPoints = 256;
@@ -71,7 +47,7 @@ export class Session extends Emitter {
   /** Makes `engine` the page's (the old one is freed) and starts every view over. */
   open(engine, preset = '') {
     if (this.engine && !this.crashed) this.engine.free(); // a dead one is only let go (crash)
-    this.engine = counted(engine, this.calls);
+    this.engine = engine;
     this.preset = preset;
     this.setPlaying(false);
     this.#rebuilt();

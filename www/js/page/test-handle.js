@@ -3,7 +3,7 @@
 // Tests use this and the page's own controls; nothing else of the page is an API.
 
 /** Builds the read-only handle over the page's parts. */
-export function testHandle({ Engine, memory, session, scheduler, telling, recovery, views }) {
+export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, views }) {
   const copy = (value) => (value === null || value === undefined ? value : structuredClone(value));
   return Object.freeze({
     /** The Engine class, to compute reference values on an engine of a test's own. */
@@ -42,8 +42,8 @@ export function testHandle({ Engine, memory, session, scheduler, telling, recove
     /** The state a failure of the core would come back to: { hash, step } or null. */
     checkpoint: () => (recovery.checkpoint ? { hash: recovery.checkpoint.hash, step: recovery.checkpoint.step } : null),
     comparisonRunning: () => Boolean(views.compare.comparison?.running),
-    /** Calls made into the engine so far, by method (to count what one change costs). */
-    calls: () => Object.fromEntries(session.calls),
+    /** Calls that crossed into the core so far, by method (to count what one change costs). */
+    calls: () => coreCalls(),
     /** How often each view has drawn or filled itself. */
     renders: () => Object.fromEntries(Object.entries(views).filter(([, v]) => 'renders' in v).map(([k, v]) => [k, v.renders])),
     /** The size of the core's wasm memory (bytes): it never shrinks, so hostile input must not grow it. */
