@@ -126,7 +126,7 @@ impl Heatmaps {
     }
 
     /// Colours the network's prediction: the output on the diverging palette (a sigmoid's 0..1
-    /// mapped to −1..1), or for multiclass the winning class's colour, paler where it is unsure;
+    /// mapped to −1..1; output 0 when regression has several), or for multiclass the winning class's colour, paler where it is unsure;
     /// with `discretize`, only the decision.
     pub fn paint_output(&mut self, config: &Config) -> &[u8] {
         let cells = self.resolution * self.resolution;

@@ -135,6 +135,7 @@ mod tests {
                 ("classification", "Classification"), ("regression", "Regression"), ("multiclass", "Multiclass")]) },
             { "name": "dataset", "kind": "choice", "default": "circle", "choices": datasets },
             { "name": "classes", "kind": "integer", "default": 3, "min": 2, "max": 8, "step": 1 },
+            { "name": "outputs", "kind": "integer", "default": 1, "min": 1, "max": 8, "step": 1 },
             { "name": "features", "kind": "features", "default": ["x", "y"], "choices": choices(&[
                 ("x", "x"), ("y", "y"), ("xSquared", "x²"), ("ySquared", "y²"), ("xTimesY", "xy"),
                 ("sinX", "sin x"), ("sinY", "sin y"), ("cosX", "cos x"), ("cosY", "cos y")]) },

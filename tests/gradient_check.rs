@@ -148,3 +148,48 @@ fn the_check_catches_a_wrong_gradient() {
     assert!(relative_error(analytic, numeric, 1e-2) < 2e-2);
     assert!(relative_error(analytic * 1.1, numeric, 1e-2) > 2e-2);
 }
+
+#[test]
+fn regression_with_several_outputs_matches_finite_differences_through_the_trainer() {
+    // Through the configuration and `set_data`, so that each output learns its own target.
+    use backprop_playground::data::dataset::Point;
+    use backprop_playground::network::Param;
+    use backprop_playground::{Config, FieldValue, Trainer};
+    for (output, scale) in [
+        (Activation::Sigmoid, 1.0),
+        (Activation::Tanh, 1.0),
+        (Activation::Linear, 50.0),
+    ] {
+        let fields = [
+            ("problem", "regression"),
+            ("outputs", "3"),
+            ("outputActivation", output.name()),
+            ("activation", "tanh"),
+            ("networkShape", "3"),
+        ];
+        let config =
+            Config::from_fields(fields.map(|(k, v)| (k.to_string(), FieldValue::Text(v.into()))))
+                .unwrap();
+        let mut t = Trainer::new(config);
+        // Targets outside the output's range too: the loss is defined for any finite target.
+        let point = Point::with_targets(0.7, -1.2, &[0.2 * scale, -0.9 * scale, 1.5 * scale]);
+        t.set_data(vec![point], vec![]).unwrap();
+        t.trace(0).unwrap();
+        let target: Vec<f32> = t.train_samples().sample(0).1.to_vec();
+        assert_eq!(target, vec![0.2 * scale, -0.9 * scale, 1.5 * scale]);
+        for layer in 0..2 {
+            for index in 0..t.network.layers[layer].weights.len() {
+                let analytic = t.network.layers[layer].weight_grads[index];
+                let numeric = t
+                    .numerical_gradient(Param::Weight { layer, index }, 0, H)
+                    .unwrap();
+                let err = relative_error(analytic, numeric, 1e-2);
+                assert!(
+                    err < 2e-2,
+                    "{}: W{layer}[{index}] analytic {analytic} numeric {numeric}",
+                    output.name()
+                );
+            }
+        }
+    }
+}

@@ -95,9 +95,10 @@ const LINK_BYTES_PER_BYTE: usize = 10;
 const MODEL_BYTES_PER_BYTE: usize = 24;
 const CSV_BYTES_PER_BYTE: usize = 8;
 /// The largest valid link (16 × 32 network, 9 features, 8 classes, 2000 points, with weights)
-/// held 891 376 bytes, the largest model file 805 089 and the largest CSV 36 864
-/// (`largest_valid_inputs_fit_the_trainer_allowance`); about 15 % more is allowed.
-const LARGEST_TRAINER_BYTES: usize = 1 << 20;
+/// held 1 098 540 bytes, the largest model file 1 012 597 and the largest CSV 122 889
+/// (`largest_valid_inputs_fit_the_trainer_allowance`; a point holds a target per regression
+/// output, up to 8, since the worked examples); about 19 % more is allowed.
+const LARGEST_TRAINER_BYTES: usize = 5 << 18;
 
 fn assert_allocation_within(what: &str, input: &str, per_byte: usize, peak: usize) {
     let bound = per_byte * input.len() + LARGEST_TRAINER_BYTES;
@@ -128,7 +129,7 @@ fn check_model(text: &str) -> usize {
 fn check_csv(text: &str) -> usize {
     let mut most = 0;
     for (problem, classes) in oracle::CSV_PROBLEMS {
-        let (parsed, peak) = measure(|| csv::parse(text, problem, classes));
+        let (parsed, peak) = measure(|| csv::parse(text, problem, classes, 1));
         assert_allocation_within("csv", text, CSV_BYTES_PER_BYTE, peak);
         oracle::check_csv(text, problem, classes, parsed);
         most = most.max(peak);
@@ -636,7 +637,7 @@ fn largest_valid_inputs_fit_the_trainer_allowance() {
     assert_eq!(opened.config(), t.config());
     let (imported, model_peak) = measure(|| model::import(&file));
     assert_eq!(imported.unwrap().config(), t.config());
-    let (parsed, csv_peak) = measure(|| csv::parse(&data, Problem::Multiclass, MAX_CLASSES));
+    let (parsed, csv_peak) = measure(|| csv::parse(&data, Problem::Multiclass, MAX_CLASSES, 1));
     assert_eq!(parsed.unwrap().len(), MAX_POINTS);
     let peaks = [link_peak, model_peak, csv_peak];
     eprintln!("the largest link, model file and CSV held {peaks:?} bytes");
@@ -707,7 +708,7 @@ fn nested_lists_in_a_model_config_are_read_in_linear_memory() {
 #[test]
 fn a_csv_line_of_many_commas_is_read_without_a_copy_per_value() {
     let text = ",".repeat(1 << 20);
-    let (parsed, peak) = measure(|| csv::parse(&text, Problem::Classification, 2));
+    let (parsed, peak) = measure(|| csv::parse(&text, Problem::Classification, 2, 1));
     // The line is copied once, to compare it with the header.
     assert!(peak <= text.len() + 1024, "{peak} bytes");
     assert_eq!(
@@ -831,7 +832,7 @@ fn fuzz_seeds_are_valid_inputs() {
                 Parser::Model => model::import(&text).is_ok(),
                 Parser::Csv => oracle::CSV_PROBLEMS
                     .iter()
-                    .any(|&(problem, classes)| csv::parse(&text, problem, classes).is_ok()),
+                    .any(|&(problem, classes)| csv::parse(&text, problem, classes, 1).is_ok()),
             };
             assert!(accepted, "{} is not accepted", path.display());
             seeds += 1;

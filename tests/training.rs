@@ -209,7 +209,7 @@ fn datasets_are_seeded_bounded_and_labelled_as_described() {
 #[test]
 fn set_data_replaces_points_and_rejects_bad_ones_by_name() {
     let mut t = trainer(&[]);
-    let p = |x, y, label| Point { x, y, label };
+    let p = Point::new;
     t.set_data(
         vec![p(1.0, 1.0, 1.0), p(-4.0, 2.0, -1.0)],
         vec![p(0.0, 0.0, 1.0)],
@@ -380,7 +380,7 @@ fn nothing_is_applied_after_a_divergence_and_restore_never_brings_back_infinitie
 #[test]
 fn custom_data_survives_rebuilds_that_do_not_concern_data_and_bounds_the_batch() {
     let mut t = trainer(&[]);
-    let p = |x, y, label| Point { x, y, label };
+    let p = Point::new;
     t.set_data(
         vec![p(1.0, 1.0, 1.0), p(-1.0, 2.0, -1.0), p(3.0, -2.0, 1.0)],
         vec![p(0.0, 0.0, 1.0)],
@@ -405,15 +405,7 @@ fn custom_data_survives_rebuilds_that_do_not_concern_data_and_bounds_the_batch()
 #[test]
 fn with_no_training_data_nothing_trains_and_nothing_panics() {
     let mut t = trainer(&[]);
-    t.set_data(
-        vec![],
-        vec![Point {
-            x: 0.0,
-            y: 0.0,
-            label: 1.0,
-        }],
-    )
-    .unwrap();
+    t.set_data(vec![], vec![Point::new(0.0, 0.0, 1.0)]).unwrap();
     assert_eq!((t.step(5), t.epoch()), (0, 0));
     assert_eq!(t.next_sample(), None);
     assert!(t.next_batch().is_empty());

@@ -36,22 +36,21 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
         .expect("plain data serialises")
 }
 
-fn points(xy: &[f32], labels: &[f32], field: &str) -> Result<Vec<Point>, JsError> {
-    if xy.len() != 2 * labels.len() {
+/// Points from (x, y) pairs and `per` labels a point, interleaved (x, y and then t0, t1, … of
+/// regression with several outputs).
+fn points(xy: &[f32], labels: &[f32], per: usize, field: &str) -> Result<Vec<Point>, JsError> {
+    if xy.len() / 2 * per != labels.len() || xy.len() % 2 != 0 {
         return Err(JsError::new(&format!(
-            "{field}: {} coordinates for {} labels; give one (x, y) pair per label",
+            "{field}: {} coordinates for {} labels; give one (x, y) pair per point and {per} label{} per point",
             xy.len(),
-            labels.len()
+            labels.len(),
+            if per == 1 { "" } else { "s, interleaved," }
         )));
     }
     Ok(xy
         .chunks_exact(2)
-        .zip(labels)
-        .map(|(p, &label)| Point {
-            x: p[0],
-            y: p[1],
-            label,
-        })
+        .zip(labels.chunks_exact(per))
+        .map(|(p, t)| Point::with_targets(p[0], p[1], t))
         .collect())
 }
 
@@ -112,7 +111,7 @@ impl Playground {
         crate::io::model::export(&self.trainer)
     }
 
-    /// The data set as CSV (`x,y,label`; training points first).
+    /// The data set as CSV (`x,y,label`, or `x,y,t0,t1,…` for several outputs; training first).
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(&self) -> String {
         self.trainer.export_csv()
@@ -171,8 +170,9 @@ impl Playground {
         }))
     }
 
-    /// Replaces the data: (x, y) pairs in [−6, 6]² and their labels. Returns a notice (or
-    /// `undefined`) when the batch size was lowered to fit.
+    /// Replaces the data: (x, y) pairs in [−6, 6]² and their labels, one a point (for regression
+    /// with several outputs a target per output, interleaved per point: t0, t1, …, then the next
+    /// point's). Returns a notice (or `undefined`) when the batch size was lowered to fit.
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(
         &mut self,
@@ -181,14 +181,16 @@ impl Playground {
         test_points: &[f32],
         test_labels: &[f32],
     ) -> Result<Option<String>, JsError> {
-        let train = points(train_points, train_labels, "trainPoints")?;
-        let test = points(test_points, test_labels, "testPoints")?;
+        let per = self.trainer.config().labels_per_point();
+        let train = points(train_points, train_labels, per, "trainPoints")?;
+        let test = points(test_points, test_labels, per, "testPoints")?;
         self.trainer
             .set_data(train, test)
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// The training points as x, y, label triples (a copy).
+    /// The training points as x, y, label triples (a copy; for several outputs the label is
+    /// output 0's target: the rest are in `exportCsv`).
     #[wasm_bindgen(js_name = trainPoints)]
     pub fn train_points(&self) -> Vec<f32> {
         triples(&self.trainer.train_samples().points)

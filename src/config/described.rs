@@ -4,7 +4,7 @@
 use super::settings::{
     BoolSetting, Choice, ChoiceSetting, FeaturesSetting, IntegerSetting, NumberSetting,
     ShapeSetting, Steps, ACTIVATION, BATCH_SIZE, CLASSES, DATASET, DISCRETIZE, FEATURES, INIT,
-    LEARNING_RATE, LOSS, NETWORK_SHAPE, NOISE, NUM_POINTS, OPTIMIZER, OUTPUT_ACTIVATION,
+    LEARNING_RATE, LOSS, NETWORK_SHAPE, NOISE, NUM_POINTS, OPTIMIZER, OUTPUTS, OUTPUT_ACTIVATION,
     PERC_TRAIN_DATA, PROBLEM, REGULARIZATION, REGULARIZATION_RATE, RESIDUAL, SEED, SHOW_TEST_DATA,
     SHUFFLE,
 };
@@ -237,6 +237,7 @@ pub fn describe() -> Vec<Described> {
         PROBLEM.describe(),
         DATASET.describe(),
         CLASSES.describe(),
+        OUTPUTS.describe(),
         FEATURES.describe(),
         NOISE.describe(),
         PERC_TRAIN_DATA.describe(),

@@ -29,8 +29,8 @@ use given::{allowed_names, integer, Given};
 use serde::Serialize;
 use settings::{
     ACTIVATION, BATCH_SIZE, CLASSES, DATASET, DISCRETIZE, FEATURES, FIELDS, INIT, LEARNING_RATE,
-    LOSS, NETWORK_SHAPE, NOISE, NUM_POINTS, OPTIMIZER, OUTPUT_ACTIVATION, PERC_TRAIN_DATA, PROBLEM,
-    REGULARIZATION, REGULARIZATION_RATE, RESIDUAL, SEED, SHOW_TEST_DATA, SHUFFLE,
+    LOSS, NETWORK_SHAPE, NOISE, NUM_POINTS, OPTIMIZER, OUTPUTS, OUTPUT_ACTIVATION, PERC_TRAIN_DATA,
+    PROBLEM, REGULARIZATION, REGULARIZATION_RATE, RESIDUAL, SEED, SHOW_TEST_DATA, SHUFFLE,
 };
 
 pub const MAX_HIDDEN_LAYERS: usize = NETWORK_SHAPE.max_layers;
@@ -59,6 +59,8 @@ pub struct Config {
     pub dataset: DatasetKind,
     /// Class count for the multiclass data sets.
     pub classes: usize,
+    /// Output neurons for regression (ignored by the other problems, as `classes` is).
+    pub outputs: usize,
     pub features: Vec<Feature>,
     /// Percent. (Settings are f64 so that they read back exactly as given.)
     pub noise: f64,
@@ -199,6 +201,7 @@ impl Config {
         };
 
         let classes = given.integer(&CLASSES)? as usize;
+        let outputs = given.integer(&OUTPUTS)? as usize;
         let activation = given.choice(&ACTIVATION)?;
         let output_activation =
             given.choice_or(&OUTPUT_ACTIVATION, problem.default_output_activation())?;
@@ -273,6 +276,7 @@ impl Config {
             problem,
             dataset,
             classes,
+            outputs,
             features,
             noise,
             perc_train_data,
@@ -307,6 +311,7 @@ impl Config {
             (PROBLEM.name, text(self.problem.name())),
             (DATASET.name, text(self.dataset.name())),
             (CLASSES.name, num(self.classes as f64)),
+            (OUTPUTS.name, num(self.outputs as f64)),
             (
                 FEATURES.name,
                 list(self.features.iter().map(|f| text(f.name())).collect()),
@@ -335,6 +340,16 @@ impl Config {
     pub fn outputs(&self) -> usize {
         match self.problem {
             Problem::Multiclass => self.classes,
+            Problem::Regression => self.outputs,
+            Problem::Classification => 1,
+        }
+    }
+
+    /// How many values a point carries after x and y: a target per output for regression, else
+    /// its one label (a class index for multiclass).
+    pub fn labels_per_point(&self) -> usize {
+        match self.problem {
+            Problem::Regression => self.outputs,
             _ => 1,
         }
     }
@@ -480,6 +495,7 @@ mod tests {
             ("problem", "multiclass"),
             ("dataset", "spiralK"),
             ("classes", "4"),
+            ("outputs", "3"),
             ("features", "x,y,sinX"),
             ("noise", "15"),
             ("percTrainData", "70"),

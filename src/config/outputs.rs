@@ -14,7 +14,8 @@ pub fn valid_outputs(problem: Problem, loss: Loss) -> &'static [Activation] {
         (Problem::Classification, Loss::CrossEntropy) => &[Sigmoid],
         (Problem::Multiclass, Loss::Mse) => &[Softmax, Sigmoid, Tanh, Linear],
         (Problem::Multiclass, Loss::CrossEntropy) => &[Softmax],
-        (Problem::Regression, Loss::Mse) => &[Linear, Tanh],
+        // Sigmoid too: a worked example by hand (Mazur's 2-2-2) has sigmoid outputs and targets.
+        (Problem::Regression, Loss::Mse) => &[Linear, Tanh, Sigmoid],
         (Problem::Regression, Loss::CrossEntropy) => &[],
     }
 }

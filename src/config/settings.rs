@@ -160,6 +160,15 @@ pub const CLASSES: IntegerSetting = IntegerSetting {
     max: 8,
     step: 1,
 };
+/// Output neurons for regression, each with its own target (a worked example's 2-2-2 network).
+/// Like `classes` for multiclass, it is kept but means nothing for the other problems.
+pub const OUTPUTS: IntegerSetting = IntegerSetting {
+    name: "outputs",
+    default: 1,
+    min: 1,
+    max: crate::data::dataset::MAX_OUTPUTS as u64,
+    step: 1,
+};
 pub const FEATURES: FeaturesSetting = FeaturesSetting {
     name: "features",
     default: &[Feature::X, Feature::Y],
@@ -293,6 +302,7 @@ pub const FIELDS: &[&str] = &[
     PROBLEM.name,
     DATASET.name,
     CLASSES.name,
+    OUTPUTS.name,
     FEATURES.name,
     NOISE.name,
     PERC_TRAIN_DATA.name,

@@ -13,7 +13,7 @@ pub const DOMAIN: Scalar = 6.0;
 pub enum Problem {
     /// Two classes, labels ±1, one output neuron.
     Classification,
-    /// A value in [−1, 1], one output neuron.
+    /// One value per output neuron (`outputs` of them, 1 by default), any finite target.
     Regression,
     /// K classes, labels 0..K, K output neurons.
     Multiclass,
@@ -99,12 +99,49 @@ impl DatasetKind {
     }
 }
 
+/// The most output neurons a regression network may have (the `outputs` setting's bound).
+pub const MAX_OUTPUTS: usize = 8;
+/// The largest target magnitude: any finite loss is defined, but a target of 1e30 is a typo.
+pub const MAX_TARGET: Scalar = 1e6;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub x: Scalar,
     pub y: Scalar,
-    /// ±1 (classification), a class index (multiclass) or a value (regression).
+    /// ±1 (classification), a class index (multiclass) or output 0's target (regression).
     pub label: Scalar,
+    /// Regression with several outputs: the targets of outputs 1, 2, … (0 where unused). Kept in
+    /// the point, not beside it, so that every path that moves points moves them too.
+    pub more: [Scalar; MAX_OUTPUTS - 1],
+}
+
+impl Point {
+    /// A point with one label (every other target 0).
+    pub fn new(x: Scalar, y: Scalar, label: Scalar) -> Point {
+        Point {
+            x,
+            y,
+            label,
+            more: [0.0; MAX_OUTPUTS - 1],
+        }
+    }
+
+    /// The target of output `k` (regression; `k` = 0 is the label).
+    pub fn target(&self, k: usize) -> Scalar {
+        if k == 0 {
+            self.label
+        } else {
+            self.more[k - 1]
+        }
+    }
+
+    /// A point with a target per output (`targets` has 1 to `MAX_OUTPUTS` values).
+    #[inline(never)]
+    pub fn with_targets(x: Scalar, y: Scalar, targets: &[Scalar]) -> Point {
+        let mut p = Point::new(x, y, targets[0]);
+        p.more[..targets.len() - 1].copy_from_slice(&targets[1..]);
+        p
+    }
 }
 
 /// Generates `n` points. `noise` is a fraction, 0–0.5.
@@ -140,11 +177,7 @@ pub fn generate(
                 let (x, y) = (rad * libm::sinf(angle), rad * libm::cosf(angle));
                 let nx = r.uniform(-radius, radius) * noise;
                 let ny = r.uniform(-radius, radius) * noise;
-                points.push(Point {
-                    x,
-                    y,
-                    label: label(x + nx, y + ny),
-                });
+                points.push(Point::new(x, y, label(x + nx, y + ny)));
             }
         }
         DatasetKind::Xor => {
@@ -161,7 +194,7 @@ pub fn generate(
                 } else {
                     -1.0
                 };
-                points.push(Point { x, y, label });
+                points.push(Point::new(x, y, label));
             }
         }
         DatasetKind::Gauss => {
@@ -171,7 +204,7 @@ pub fn generate(
                 let (c, label) = if i < half { (2.0, 1.0) } else { (-2.0, -1.0) };
                 let x = clamp(c + r.normal() * std);
                 let y = clamp(c + r.normal() * std);
-                points.push(Point { x, y, label });
+                points.push(Point::new(x, y, label));
             }
         }
         DatasetKind::Spiral => {
@@ -192,7 +225,7 @@ pub fn generate(
                 let nx = r.uniform(-DOMAIN, DOMAIN) * noise;
                 let ny = r.uniform(-DOMAIN, DOMAIN) * noise;
                 let label = ((x + nx + y + ny) / 10.0).clamp(-1.0, 1.0);
-                points.push(Point { x, y, label });
+                points.push(Point::new(x, y, label));
             }
         }
         DatasetKind::RegGauss => {
@@ -220,11 +253,7 @@ pub fn generate(
                 let y = r.uniform(-DOMAIN, DOMAIN);
                 let nx = r.uniform(-DOMAIN, DOMAIN) * noise;
                 let ny = r.uniform(-DOMAIN, DOMAIN) * noise;
-                points.push(Point {
-                    x,
-                    y,
-                    label: value(x + nx, y + ny),
-                });
+                points.push(Point::new(x, y, value(x + nx, y + ny)));
             }
         }
         DatasetKind::Blobs => {
@@ -235,11 +264,7 @@ pub fn generate(
                 let (cx, cy) = (3.5 * libm::cosf(angle), 3.5 * libm::sinf(angle));
                 let x = clamp(cx + r.normal() * std);
                 let y = clamp(cy + r.normal() * std);
-                points.push(Point {
-                    x,
-                    y,
-                    label: class as Scalar,
-                });
+                points.push(Point::new(x, y, class as Scalar));
             }
         }
         DatasetKind::SpiralK => {
@@ -276,7 +301,7 @@ fn spiral_point(
     let t = 1.75 * f * 2.0 * PI + delta;
     let x = rad * libm::sinf(t) + r.uniform(-1.0, 1.0) * noise;
     let y = rad * libm::cosf(t) + r.uniform(-1.0, 1.0) * noise;
-    Point { x, y, label }
+    Point::new(x, y, label)
 }
 
 fn clamp(v: Scalar) -> Scalar {
@@ -284,27 +309,48 @@ fn clamp(v: Scalar) -> Scalar {
 }
 
 /// Whether a point may be in a data set of this problem: inside [−6, 6]² with a label the problem
-/// allows. The error says what was wrong.
-pub fn check_point(p: &Point, problem: Problem, classes: usize) -> Result<(), String> {
+/// allows (for regression, `outputs` finite targets of at most `MAX_TARGET`). The error says what
+/// was wrong, naming the output for a target.
+#[inline(never)]
+pub fn check_point(
+    p: &Point,
+    problem: Problem,
+    classes: usize,
+    outputs: usize,
+) -> Result<(), String> {
     for (name, v) in [("x", p.x), ("y", p.y)] {
         if !(v.is_finite() && v.abs() <= DOMAIN) {
             return Err(format!("{name} = {v} is outside [−6, 6]"));
         }
     }
+    if problem == Problem::Regression {
+        for k in 0..outputs {
+            let t = p.target(k);
+            if !(t.is_finite() && t.abs() <= MAX_TARGET) {
+                let name = if outputs == 1 {
+                    "label".to_string()
+                } else {
+                    format!("label (target t{k} of output {k})")
+                };
+                return Err(format!(
+                    "{name} {t} is not allowed; use a number from −{MAX_TARGET} to {MAX_TARGET}"
+                ));
+            }
+        }
+        return Ok(());
+    }
     let ok = match problem {
-        Problem::Classification => p.label == 1.0 || p.label == -1.0,
         Problem::Multiclass => {
             p.label.fract() == 0.0 && p.label >= 0.0 && (p.label as usize) < classes
         }
-        Problem::Regression => p.label.is_finite() && p.label.abs() <= 1.0,
+        _ => p.label == 1.0 || p.label == -1.0,
     };
     if ok {
         return Ok(());
     }
     let allowed = match problem {
-        Problem::Classification => "−1 or +1".to_string(),
         Problem::Multiclass => format!("a class index from 0 to {}", classes - 1),
-        Problem::Regression => "a value from −1 to 1".to_string(),
+        _ => "−1 or +1".to_string(),
     };
     Err(format!("label {} is not allowed; use {allowed}", p.label))
 }

@@ -1,8 +1,9 @@
-//! The data set as CSV (`x,y,label`, one point a line): written exactly (shortest round-tripping
-//! decimals) and read with an error that names the line and what was wrong.
+//! The data set as CSV (`x,y,label`, one point a line; `x,y,t0,t1,…` for regression with several
+//! outputs, a target per output): written exactly (shortest round-tripping decimals) and read with
+//! an error that names the line and what was wrong.
 
 use crate::config::{train_count, ConfigError, MAX_POINTS};
-use crate::data::dataset::{check_point, Point, Problem};
+use crate::data::dataset::{check_point, Point, Problem, MAX_OUTPUTS};
 use crate::training::Trainer;
 use std::fmt::Write;
 
@@ -11,14 +12,32 @@ pub const HEADER: &str = "x,y,label";
 /// padding or not a data set, and is refused before it is read.
 pub const MAX_BYTES: usize = 1 << 20;
 
+/// The header for `labels` values a point (`x,y,label`, or `x,y,t0,t1,…`).
+fn header(labels: usize) -> String {
+    if labels == 1 {
+        return HEADER.to_string();
+    }
+    let mut h = "x,y".to_string();
+    for k in 0..labels {
+        let _ = write!(h, ",t{k}");
+    }
+    h
+}
+
 /// Training points first, then test points: reading it back with the same split gives them back.
-pub fn write(train: &[Point], test: &[Point]) -> String {
-    let mut out = String::with_capacity((train.len() + test.len()) * 24 + HEADER.len() + 1);
-    out.push_str(HEADER);
+/// `labels`: the values a point carries after x and y (`Config::labels_per_point`).
+#[inline(never)]
+pub fn write(train: &[Point], test: &[Point], labels: usize) -> String {
+    let mut out = header(labels);
+    out.reserve((train.len() + test.len()) * (16 + 8 * labels));
     out.push('\n');
     for p in train.iter().chain(test) {
         // `{}` on f32 prints the shortest decimal that reads back as the same f32.
-        let _ = writeln!(out, "{},{},{}", p.x, p.y, p.label);
+        let _ = write!(out, "{},{}", p.x, p.y);
+        for k in 0..labels {
+            let _ = write!(out, ",{}", p.target(k));
+        }
+        out.push('\n');
     }
     out
 }
@@ -30,48 +49,59 @@ fn error(message: String) -> ConfigError {
     }
 }
 
-/// Reads points; a first line of `x,y,label` is skipped, blank lines are ignored.
-pub fn parse(text: &str, problem: Problem, classes: usize) -> Result<Vec<Point>, ConfigError> {
+/// Reads points with `labels` values after x and y; a first line of `x,y,label` (or
+/// `x,y,t0,t1,…`) is skipped, blank lines are ignored.
+#[inline(never)]
+pub fn parse(
+    text: &str,
+    problem: Problem,
+    classes: usize,
+    labels: usize,
+) -> Result<Vec<Point>, ConfigError> {
     if text.len() > MAX_BYTES {
         return Err(error(format!(
             "the file has {} bytes; a data file has at most {MAX_BYTES}",
             text.len()
         )));
     }
+    let (header, width) = (header(labels), 2 + labels.clamp(1, MAX_OUTPUTS));
     let mut points = Vec::new();
     for (k, raw) in text.lines().enumerate() {
         let line = k + 1;
         let trimmed = raw.trim();
         if trimmed.is_empty()
-            || (points.is_empty() && trimmed.replace(' ', "").eq_ignore_ascii_case(HEADER))
+            || (points.is_empty()
+                && [HEADER, header.as_str()]
+                    .iter()
+                    .any(|h| trimmed.replace(' ', "").eq_ignore_ascii_case(h)))
         {
             continue;
         }
         // Counted, not collected: a line of a million commas would otherwise hold 16 bytes each.
         let count = trimmed.split(',').count();
-        if count != 3 {
+        if count != width {
             return Err(error(format!(
-                "line {line}: expected 3 comma-separated values x,y,label, found {count}"
+                "line {line}: expected {width} comma-separated values {header}, found {count}"
             )));
         }
-        let fields = trimmed.split(',').map(str::trim);
-        let mut values = [0.0f32; 3];
-        for (v, (name, text)) in values
+        let mut values = [0.0f32; 2 + MAX_OUTPUTS];
+        for (i, (v, text)) in values
             .iter_mut()
-            .zip(["x", "y", "label"].iter().zip(fields))
+            .zip(trimmed.split(',').map(str::trim))
+            .enumerate()
         {
             *v = text
                 .parse::<f32>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| error(format!("line {line}: {name} {text:?} is not a number")))?;
+                .ok_or_else(|| {
+                    let name = header.split(',').nth(i).unwrap_or("value");
+                    error(format!("line {line}: {name} {text:?} is not a number"))
+                })?;
         }
-        let point = Point {
-            x: values[0],
-            y: values[1],
-            label: values[2],
-        };
-        check_point(&point, problem, classes).map_err(|m| error(format!("line {line}: {m}")))?;
+        let point = Point::with_targets(values[0], values[1], &values[2..width]);
+        check_point(&point, problem, classes, labels)
+            .map_err(|m| error(format!("line {line}: {m}")))?;
         if points.len() == MAX_POINTS {
             return Err(error(format!(
                 "more than {MAX_POINTS} points; at most {MAX_POINTS} are allowed"
@@ -80,7 +110,7 @@ pub fn parse(text: &str, problem: Problem, classes: usize) -> Result<Vec<Point>,
         points.push(point);
     }
     if points.is_empty() {
-        return Err(error("no points: give lines of x,y,label".into()));
+        return Err(error(format!("no points: give lines of {header}")));
     }
     Ok(points)
 }
@@ -90,15 +120,20 @@ pub fn parse(text: &str, problem: Problem, classes: usize) -> Result<Vec<Point>,
 impl Trainer {
     /// The data set as CSV: training points first, then test points.
     pub fn export_csv(&self) -> String {
-        write(&self.train_samples().points, &self.test_samples().points)
+        write(
+            &self.train_samples().points,
+            &self.test_samples().points,
+            self.config().labels_per_point(),
+        )
     }
 
-    /// Replaces the data set with CSV text (`x,y,label` lines), split into training and test
+    /// Replaces the data set with CSV text (`x,y,label` or `x,y,t0,t1,…` lines), split into training and test
     /// points by `percTrainData` in the order given, so that an exported file reads back the
     /// same. On error nothing changes.
     pub fn import_csv(&mut self, text: &str) -> Result<Option<String>, ConfigError> {
         let config = self.config();
-        let mut points = parse(text, config.problem, config.classes)?;
+        let labels = config.labels_per_point();
+        let mut points = parse(text, config.problem, config.classes, labels)?;
         let train = if points.len() == 1 {
             1
         } else {
@@ -122,15 +157,44 @@ mod tests {
             (DatasetKind::Blobs, Problem::Multiclass, 5),
         ] {
             let points = generate(kind, 300, 0.3, classes, 4);
-            let text = write(&points[..200], &points[200..]);
-            assert_eq!(parse(&text, problem, classes).unwrap(), points);
+            let text = write(&points[..200], &points[200..], 1);
+            assert_eq!(parse(&text, problem, classes, 1).unwrap(), points);
         }
+    }
+
+    #[test]
+    fn several_targets_round_trip_under_their_own_header() {
+        let points = vec![
+            Point::with_targets(0.05, 0.1, &[0.01, 0.99, -3.5]),
+            Point::with_targets(-1.0, 2.0, &[1e6, 0.0, 1.0 / 3.0]),
+        ];
+        let text = write(&points, &[], 3);
+        assert!(
+            text.starts_with("x,y,t0,t1,t2\n0.05,0.1,0.01,0.99,-3.5\n"),
+            "{text}"
+        );
+        assert_eq!(parse(&text, Problem::Regression, 2, 3).unwrap(), points);
+        // The old header is still read; a missing target and a huge one are named.
+        let e = |text: &str| parse(text, Problem::Regression, 2, 3).unwrap_err().message;
+        assert_eq!(
+            parse("x,y,label\n1,2,3,4,5", Problem::Regression, 2, 3)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            e("1,2,3,4"),
+            "line 1: expected 5 comma-separated values x,y,t0,t1,t2, found 4"
+        );
+        assert_eq!(e("1,2,3,x,5"), "line 1: t1 \"x\" is not a number");
+        assert!(e("1,2,3,4,2e6")
+            .starts_with("line 1: label (target t2 of output 2) 2000000 is not allowed"));
     }
 
     #[test]
     fn errors_name_the_line_and_the_problem() {
         let p = Problem::Classification;
-        let e = |text: &str| parse(text, p, 2).unwrap_err().message;
+        let e = |text: &str| parse(text, p, 2, 1).unwrap_err().message;
         assert_eq!(
             e("x,y,label\n1,2,1\n3,4\n"),
             "line 3: expected 3 comma-separated values x,y,label, found 2"
@@ -139,12 +203,12 @@ mod tests {
         assert_eq!(e("1,2,1\n7,0,1"), "line 2: x = 7 is outside [−6, 6]");
         assert!(e("1,2,0.5").starts_with("line 1: label 0.5 is not allowed; use −1 or +1"));
         assert_eq!(e(""), "no points: give lines of x,y,label");
-        assert!(parse("1,1,3", Problem::Multiclass, 3)
+        assert!(parse("1,1,3", Problem::Multiclass, 3, 1)
             .unwrap_err()
             .message
             .contains("0 to 2"));
         assert_eq!(
-            parse("\n x , y , label \n1, 2, -1\n\n", p, 2)
+            parse("\n x , y , label \n1, 2, -1\n\n", p, 2, 1)
                 .unwrap()
                 .len(),
             1
@@ -155,7 +219,7 @@ mod tests {
     fn a_file_over_the_limit_is_refused_unread() {
         // One valid line and a megabyte of padding: refused by its size, not read.
         let text = format!("1,1,1\n{}", " ".repeat(MAX_BYTES));
-        let e = parse(&text, Problem::Classification, 2).unwrap_err();
+        let e = parse(&text, Problem::Classification, 2, 1).unwrap_err();
         assert!(e.message.contains("at most 1048576"), "{}", e.message);
     }
 }

@@ -218,7 +218,9 @@ impl Trainer {
     }
 
     /// Replaces the data set (keeping the network), checking every point and label. Returns a
-    /// notice when the batch size had to be lowered to fit the new training set.
+    /// notice when the batch size had to be lowered to fit the new training set. (Out of line: it
+    /// is called from the binding, CSV and links, and one copy keeps the wasm file small.)
+    #[inline(never)]
     pub fn set_data(
         &mut self,
         train: Vec<Point>,
@@ -240,7 +242,13 @@ impl Trainer {
         }
         for (field, set) in [("train", &train), ("test", &test)] {
             for (k, p) in set.iter().enumerate() {
-                dataset::check_point(p, self.config.problem, self.config.classes).map_err(|m| {
+                dataset::check_point(
+                    p,
+                    self.config.problem,
+                    self.config.classes,
+                    self.config.labels_per_point(),
+                )
+                .map_err(|m| {
                     let what = if m.starts_with("label") {
                         "Labels"
                     } else {

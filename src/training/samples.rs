@@ -24,7 +24,7 @@ impl Samples {
         let mut targets = vec![0.0; points.len() * o];
         for (k, p) in points.iter().enumerate() {
             features::fill(&config.features, p.x, p.y, &mut inputs[k * f..(k + 1) * f]);
-            encode_target(config, p.label, &mut targets[k * o..(k + 1) * o]);
+            encode_target(config, p, &mut targets[k * o..(k + 1) * o]);
         }
         Samples {
             points,
@@ -52,9 +52,11 @@ impl Samples {
     }
 }
 
-/// The network's target for a label: a sigmoid output learns 0/1 for the classes −1/+1, tanh and
-/// linear outputs learn ±1; multiclass labels become one-hot vectors.
-pub fn encode_target(config: &Config, label: Scalar, out: &mut [Scalar]) {
+/// The network's target for a point: a sigmoid output learns 0/1 for the classes −1/+1, tanh and
+/// linear outputs learn ±1; multiclass labels become one-hot vectors; regression targets are the
+/// point's own, one per output.
+pub fn encode_target(config: &Config, point: &Point, out: &mut [Scalar]) {
+    let label = point.label;
     match config.problem {
         Problem::Multiclass => {
             out.fill(0.0);
@@ -63,6 +65,11 @@ pub fn encode_target(config: &Config, label: Scalar, out: &mut [Scalar]) {
         Problem::Classification if config.output_activation == Activation::Sigmoid => {
             out[0] = if label > 0.0 { 1.0 } else { 0.0 };
         }
-        _ => out[0] = label,
+        Problem::Classification => out[0] = label,
+        Problem::Regression => {
+            for (k, t) in out.iter_mut().enumerate() {
+                *t = point.target(k);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! can fail the page: unknown keys become notices, bad values become errors that name the key and
 //! are replaced by defaults, sizes are bounded.
 
+mod data;
 mod tensorflow;
 mod text;
 
@@ -89,6 +90,8 @@ pub struct PageOptions {
     pub hide: Vec<String>,
     pub hide_text: bool,
     pub preset: Option<String>,
+    /// The worked-example editor is open (`worked=1`; the page then keeps the weights in the link).
+    pub worked: bool,
 }
 
 /// What reading a link found besides the configuration.
@@ -202,6 +205,8 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             "embed" => options.embed = truthy(value).unwrap_or(false),
             "autoplay" => options.autoplay = truthy(value).unwrap_or(false),
             "hideText" => options.hide_text = truthy(value).unwrap_or(false),
+            "worked" => options.worked = truthy(value).unwrap_or(false),
+            "train" | "test" => {} // the points: read once the trainer is built, below
             "theme" => match value.as_str() {
                 "light" | "dark" => options.theme = value.clone(),
                 _ => report.errors.push(format!(
@@ -298,6 +303,14 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
 
     let config = configure(fields, &mut report.errors);
     let mut trainer = Trainer::new(config);
+    if get("train").is_some() || get("test").is_some() {
+        let (train, test) = (get("train").unwrap_or(""), get("test").unwrap_or(""));
+        if let Err(e) = data::load(&mut trainer, train, test) {
+            report
+                .errors
+                .push(format!("{e}; the data set's own points were used"));
+        }
+    }
     if let Some(w) = weights {
         match load_weights(&mut trainer, w) {
             Ok(()) => {
