@@ -415,7 +415,7 @@ fn with_no_training_data_nothing_trains_and_nothing_panics() {
     assert_eq!((s.train_loss, s.step), (None, 0));
     assert!(s.test_loss.is_some());
     assert_eq!(
-        t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n")
+        t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n", None)
             .map(|_| t.train_samples().len()),
         Ok(2)
     );
@@ -502,12 +502,15 @@ fn live_settings_work_on_an_empty_data_set_and_a_lowered_batch_is_said() {
     assert_eq!(t.set_config(c).unwrap_err().field, "batchSize");
 
     let mut t = trainer(&[("batchSize", "10"), ("percTrainData", "70")]);
-    let notice = t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n").unwrap();
+    let notice = t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n", None).unwrap();
     assert_eq!(
         notice.as_deref(),
         Some("batchSize: 10 is more than the 2 training points, so it is now 2")
     );
     assert_eq!(t.config().batch_size, 2);
     // Data that fits the batch says nothing.
-    assert_eq!(t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n").unwrap(), None);
+    assert_eq!(
+        t.import_csv("1,1,1\n-1,-1,-1\n2,2,1\n", None).unwrap(),
+        None
+    );
 }

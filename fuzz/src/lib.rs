@@ -144,7 +144,7 @@ pub fn check_csv(
     parsed: Result<Vec<Point>, ConfigError>,
 ) {
     let mut trainer = csv_trainer(problem, classes);
-    let imported = trainer.import_csv(text);
+    let imported = trainer.import_csv(text, None);
     match parsed {
         Ok(points) => {
             assert!((1..=MAX_POINTS).contains(&points.len()));

@@ -122,7 +122,7 @@ impl Playground {
     #[wasm_bindgen(js_name = importCsv)]
     pub fn import_csv(&mut self, text: &str) -> Result<Option<String>, JsError> {
         self.trainer
-            .import_csv(text)
+            .import_csv(text, None)
             .map_err(|e| JsError::new(&e.to_string()))
     }
 

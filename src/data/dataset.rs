@@ -327,13 +327,8 @@ pub fn check_point(
         for k in 0..outputs {
             let t = p.target(k);
             if !(t.is_finite() && t.abs() <= MAX_TARGET) {
-                let name = if outputs == 1 {
-                    "label".to_string()
-                } else {
-                    format!("label (target t{k} of output {k})")
-                };
                 return Err(format!(
-                    "{name} {t} is not allowed; use a number from −{MAX_TARGET} to {MAX_TARGET}"
+                    "label {t} (output {k}) is not allowed; use a number from −{MAX_TARGET} to {MAX_TARGET}"
                 ));
             }
         }

@@ -33,9 +33,13 @@ pub fn write(train: &[Point], test: &[Point], labels: usize) -> String {
     out.push('\n');
     for p in train.iter().chain(test) {
         // `{}` on f32 prints the shortest decimal that reads back as the same f32.
-        let _ = write!(out, "{},{}", p.x, p.y);
-        for k in 0..labels {
-            let _ = write!(out, ",{}", p.target(k));
+        for (k, v) in [p.x, p.y]
+            .into_iter()
+            .chain((0..labels).map(|k| p.target(k)))
+            .enumerate()
+        {
+            out.push_str(if k == 0 { "" } else { "," });
+            let _ = write!(out, "{v}");
         }
         out.push('\n');
     }
@@ -119,6 +123,7 @@ pub fn parse(
 /// the trainer knows no file format.
 impl Trainer {
     /// The data set as CSV: training points first, then test points.
+    #[inline(never)] // one copy for the binding and links: the wasm file stays small
     pub fn export_csv(&self) -> String {
         write(
             &self.train_samples().points,
@@ -127,17 +132,23 @@ impl Trainer {
         )
     }
 
-    /// Replaces the data set with CSV text (`x,y,label` or `x,y,t0,t1,…` lines), split into training and test
-    /// points by `percTrainData` in the order given, so that an exported file reads back the
-    /// same. On error nothing changes.
-    pub fn import_csv(&mut self, text: &str) -> Result<Option<String>, ConfigError> {
+    /// Replaces the data set with CSV text (`x,y,label` or `x,y,t0,t1,…` lines), split into
+    /// training and test points in the order given: the first `train` of them for training, or by
+    /// default `percTrainData` of them, so that an exported file reads back the same. On error
+    /// nothing changes.
+    #[inline(never)] // one copy for the binding and links
+    pub fn import_csv(
+        &mut self,
+        text: &str,
+        train: Option<usize>,
+    ) -> Result<Option<String>, ConfigError> {
         let config = self.config();
         let labels = config.labels_per_point();
         let mut points = parse(text, config.problem, config.classes, labels)?;
-        let train = if points.len() == 1 {
-            1
-        } else {
-            train_count(points.len(), config.perc_train_data)
+        let train = match train {
+            Some(n) => n.min(points.len()),
+            None if points.len() == 1 => 1,
+            None => train_count(points.len(), config.perc_train_data),
         };
         let test = points.split_off(train);
         self.set_data(points, test)
@@ -187,8 +198,7 @@ mod tests {
             "line 1: expected 5 comma-separated values x,y,t0,t1,t2, found 4"
         );
         assert_eq!(e("1,2,3,x,5"), "line 1: t1 \"x\" is not a number");
-        assert!(e("1,2,3,4,2e6")
-            .starts_with("line 1: label (target t2 of output 2) 2000000 is not allowed"));
+        assert!(e("1,2,3,4,2e6").starts_with("line 1: label 2000000 (output 2) is not allowed"));
     }
 
     #[test]

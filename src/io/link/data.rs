@@ -1,55 +1,35 @@
-//! Data the user set (drawn, imported or typed into the worked-example editor) in a link:
-//! `train=` and `test=`, each base64url of little-endian f32s, per point x, y and its labels (one,
-//! or a target per output for regression with several), so that the link opens the same points.
+//! Data the user set (drawn, imported or typed into the worked-example editor) in a link, as
+//! readable as the rest: `data=` the CSV text (`x,y,label` or `x,y,t0,t1,…` lines, see `csv`) and
+//! `train=` how many of its points, the first, are for training. Generated data is not written:
+//! the configuration makes the same points again.
 
-use super::text::{pack, unpack};
-use crate::data::dataset::Point;
+use super::text::encode_component;
 use crate::training::Trainer;
 
-/// The `train=` and `test=` parts of a trainer whose data is its own (none otherwise: the
-/// configuration makes the same points again).
+/// The `train=` and `data=` parts of a trainer whose data is its own (none otherwise).
+#[inline(never)]
 pub(super) fn parts(trainer: &Trainer) -> Vec<String> {
     if !trainer.has_custom_data() {
         return Vec::new();
     }
-    let per = trainer.config().labels_per_point();
-    let values = |points: &[Point]| {
-        let mut values = Vec::with_capacity(points.len() * (2 + per));
-        for p in points {
-            values.extend([p.x, p.y]);
-            values.extend((0..per).map(|k| p.target(k)));
-        }
-        pack(&values)
-    };
     vec![
-        format!("train={}", values(&trainer.train_samples().points)),
-        format!("test={}", values(&trainer.test_samples().points)),
+        format!("train={}", trainer.train_samples().len()),
+        format!("data={}", encode_component(&trainer.export_csv())),
     ]
 }
 
-fn points(name: &str, text: &str, per: usize) -> Result<Vec<Point>, String> {
-    let values = unpack(text).map_err(|e| format!("{name}: {e}"))?;
-    if values.len() % (2 + per) != 0 {
-        return Err(format!(
-            "{name}: {} numbers are not whole points of {} (x, y and {per} labels)",
-            values.len(),
-            2 + per
-        ));
+/// Installs a link's points (checked as `importCsv` checks them); the error names the key.
+#[inline(never)]
+pub(super) fn load(trainer: &mut Trainer, data: &str, train: Option<&str>) -> Result<(), String> {
+    let train = match train.map(str::parse::<usize>) {
+        None => None,
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => return Err("train: not a whole number of points".into()),
+    };
+    match trainer.import_csv(data, train) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(format!("data: {}", e.message)),
     }
-    Ok(values
-        .chunks_exact(2 + per)
-        .map(|v| Point::with_targets(v[0], v[1], &v[2..]))
-        .collect())
-}
-
-/// Installs a link's points (checked as `setData` checks them); the error says what was wrong.
-pub(super) fn load(trainer: &mut Trainer, train: &str, test: &str) -> Result<(), String> {
-    let per = trainer.config().labels_per_point();
-    let (train, test) = (points("train", train, per)?, points("test", test, per)?);
-    trainer
-        .set_data(train, test)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -57,6 +37,7 @@ mod tests {
     use super::super::{fragment, open};
     use super::*;
     use crate::config::{Config, FieldValue};
+    use crate::data::dataset::Point;
 
     fn regression(outputs: &str) -> Trainer {
         let fields = [
@@ -98,20 +79,28 @@ mod tests {
         assert_eq!(back.test_samples().points, test);
         assert_eq!(back.network.layers[1].weights, t.network.layers[1].weights);
         // Generated data is not written: the configuration makes it again.
-        assert!(!fragment(&regression("3"), None, false).contains("train="));
+        assert!(!fragment(&regression("3"), None, false).contains("data="));
+        assert!(
+            link.contains("&train=2&data=x,y,t0,t1,t2%0A0.05,0.1,0.01,0.99,-250.5%0A"),
+            "{link}"
+        );
     }
 
     #[test]
     fn bad_points_in_a_link_are_named_and_the_data_set_s_own_are_used() {
         let t = regression("2");
         let base = fragment(&t, None, false);
-        let far = pack(&[9.0, 0.0, 0.5, 0.5]);
         for (data, says) in [
-            // "abc" decodes to 2 bytes: not even one f32; "AAAAAA" to 4 bytes: one number.
-            ("train=abc", "train: 2 bytes is not a whole number of f32s"),
-            ("train=AAAAAA", "train: 1 numbers are not whole points of 4"),
-            ("train=***", "train: not base64url"),
-            (&format!("train={far}") as &str, "point 0: x = 9 is outside"),
+            (
+                "data=1,2,3",
+                "data: line 1: expected 4 comma-separated values x,y,t0,t1, found 3",
+            ),
+            ("data=9,0,0.5,0.5", "data: line 1: x = 9 is outside"),
+            (
+                "data=0,0,0.5,2e7",
+                "data: line 1: label 20000000 (output 1) is not allowed",
+            ),
+            ("data=0,0,1,1&train=x", "train: not a whole number"),
         ] {
             let (back, report) = open(&format!("{base}&{data}"));
             assert!(
@@ -121,5 +110,13 @@ mod tests {
             assert!(!back.has_custom_data(), "{data}");
             assert_eq!(back.train_samples().len(), t.train_samples().len());
         }
+        // A hand-written link: its points readable, the split by `train`.
+        let (back, report) = open(&format!("{base}&train=1&data=0.05,0.1,0.01,0.99%0A1,1,0,0"));
+        assert!(report.errors.is_empty(), "{report:?}");
+        assert_eq!(
+            back.train_samples().points,
+            vec![Point::with_targets(0.05, 0.1, &[0.01, 0.99])]
+        );
+        assert_eq!(back.test_samples().len(), 1);
     }
 }

@@ -167,7 +167,8 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     let mut fields: Vec<(String, FieldValue)> = Vec::new();
     let mut tf_features: Vec<&str> = Vec::new();
     let mut tf_feature_seen = false;
-    let mut weights: Option<&str> = None;
+    let (mut weights, mut points, mut train): (Option<&str>, Option<&str>, Option<&str>) =
+        (None, None, None);
     let (mut step, mut epoch) = (0u64, 0u64);
     let options = &mut report.options;
     options.theme = "light".into();
@@ -206,7 +207,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             "autoplay" => options.autoplay = truthy(value).unwrap_or(false),
             "hideText" => options.hide_text = truthy(value).unwrap_or(false),
             "worked" => options.worked = truthy(value).unwrap_or(false),
-            "train" | "test" => {} // the points: read once the trainer is built, below
+            // The points: read once the trainer is built, below.
+            "data" => points = Some(value.as_str()),
+            "train" => train = Some(value.as_str()),
             "theme" => match value.as_str() {
                 "light" | "dark" => options.theme = value.clone(),
                 _ => report.errors.push(format!(
@@ -303,9 +306,8 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
 
     let config = configure(fields, &mut report.errors);
     let mut trainer = Trainer::new(config);
-    if get("train").is_some() || get("test").is_some() {
-        let (train, test) = (get("train").unwrap_or(""), get("test").unwrap_or(""));
-        if let Err(e) = data::load(&mut trainer, train, test) {
+    if let Some(points) = points {
+        if let Err(e) = data::load(&mut trainer, points, train) {
             report
                 .errors
                 .push(format!("{e}; the data set's own points were used"));

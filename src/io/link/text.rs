@@ -31,7 +31,7 @@ pub(super) fn decode_component(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn encode_component(s: &str) -> String {
+pub(super) fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b".,_-".contains(&b) {
@@ -43,40 +43,22 @@ fn encode_component(s: &str) -> String {
     out
 }
 
-/// Numbers packed as base64url of their little-endian f32s (the weights, the points).
-pub(super) fn pack(values: &[Scalar]) -> String {
-    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// `pack`'s numbers back; the error says what was wrong with the text.
-#[inline(never)]
-pub(super) fn unpack(text: &str) -> Result<Vec<Scalar>, String> {
+pub(super) fn load_weights(trainer: &mut Trainer, text: &str) -> Result<(), String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(text.trim_end_matches('='))
         .map_err(|_| "not base64url".to_string())?;
-    if bytes.len() % 4 != 0 {
-        return Err(format!(
-            "{} bytes is not a whole number of f32s",
-            bytes.len()
-        ));
-    }
-    Ok(bytes
-        .chunks_exact(4)
-        .map(|b| Scalar::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect())
-}
-
-pub(super) fn load_weights(trainer: &mut Trainer, text: &str) -> Result<(), String> {
-    let values = unpack(text)?;
     let count = trainer.network.parameter_count();
-    if values.len() != count {
+    if bytes.len() != count * 4 {
         return Err(format!(
             "{} bytes, but this network has {count} parameters ({} bytes)",
-            values.len() * 4,
+            bytes.len(),
             count * 4
         ));
     }
+    let values: Vec<Scalar> = bytes
+        .chunks_exact(4)
+        .map(|b| Scalar::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
     if values.iter().any(|v| !v.is_finite()) {
         return Err("a weight is not a finite number".into());
     }
@@ -124,12 +106,13 @@ pub fn fragment(trainer: &Trainer, preset: Option<&str>, weights: bool) -> Strin
     if weights {
         let mut values = vec![0.0; trainer.network.parameter_count()];
         trainer.network.save_parameters(&mut values);
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
         // The counters, not `stats()`: that would evaluate every data point (17 ms on the largest
         // network), and the page saves a link with weights every second.
         let (step, epoch) = trainer.counters();
         parts.push(format!("step={step}"));
         parts.push(format!("epoch={epoch}"));
-        parts.push(format!("w={}", pack(&values)));
+        parts.push(format!("w={}", URL_SAFE_NO_PAD.encode(bytes)));
     }
     parts.join("&")
 }
