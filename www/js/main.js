@@ -28,6 +28,7 @@ import { TablesView } from './page/views/tables-view.js';
 import { Descriptions } from './page/views/descriptions.js';
 import { ShareDialog } from './page/views/share-dialog.js';
 import { CompareView } from './page/views/compare-view.js';
+import { WorkedExample } from './page/views/worked-example.js';
 
 /** How long one frame's share of an evaluation over every data point may take. */
 const EVALUATION_SLICE_MS = 3;
@@ -69,6 +70,7 @@ async function start() {
     descriptions: new Descriptions(session, { heatmaps, request: request('describe') }),
     share: new ShareDialog(session, { linkSync, schema }),
     compare: new CompareView(session, { recovery }),
+    worked: new WorkedExample(session, { telling, linkSync, messages, apply, request: request('worked') }),
   };
   new Files(session, { messages });
   const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget });
@@ -106,6 +108,7 @@ async function start() {
     })
     .add({ name: 'describe', when: () => !scheduler.requested('heatmaps'), interval: () => 1000, run: () => views.descriptions.render() })
     .add({ name: 'table', when: () => views.tables.due, interval: () => 500, run: () => views.tables.render() })
+    .add({ name: 'worked', when: () => views.worked.due, interval: () => 250, run: () => views.worked.render() })
     .add({ name: 'checkpoint', interval: () => 1000, run: () => recovery.save() });
 
   const afterParams = ['stats', 'heatmaps', 'checkpoint'];

@@ -16,6 +16,7 @@ export function optionsFragment(options) {
   if (options.theme === 'dark') parts.push('theme=dark');
   for (const h of options.hide) parts.push(`${h}_hide=true`);
   if (options.hideText) parts.push('hideText=true');
+  if (options.worked) parts.push('worked=1');
   return parts.join('&');
 }
 
@@ -27,13 +28,15 @@ export class LinkSync extends Emitter {
     this.reducedMotion = reducedMotion;
     /** The controls an embed shows when its link names none (from the core's schema). */
     this.embedDefaults = embedDefaults;
-    this.options = { embed: false, controls: null, hide: [], theme: 'light', hideText: false };
+    this.options = { embed: false, controls: null, hide: [], theme: 'light', hideText: false, worked: false };
     /** The theme's canvas colours, read when the theme is applied (not every frame). */
     this.palette = null;
     /** The fragment this page last wrote, to tell its own changes from a pasted link. */
     this.written = null;
     this.timer = 0;
     session.on('config', () => this.schedule());
+    // With the hand editor open the link keeps the weights, so each edit and step goes into it.
+    session.on('params', () => this.options.worked && this.schedule());
     $('theme-toggle').addEventListener('click', () => {
       // A page option like any other: it goes into the link, so a shared link keeps the theme.
       this.apply({ ...this.options, theme: this.options.theme === 'dark' ? 'light' : 'dark' });
@@ -45,10 +48,17 @@ export class LinkSync extends Emitter {
     });
   }
 
-  /** The whole address of this state, with the page options (`weights`: the trained parameters). */
+  /** The whole address of this state, with the page options (`weights`: the trained parameters,
+   *  always kept while the worked-example editor is open). */
   hash(weights = false) {
     const extra = optionsFragment(this.options);
-    return `#${this.session.link(weights)}${extra ? `&${extra}` : ''}`;
+    return `#${this.session.link(weights || this.options.worked)}${extra ? `&${extra}` : ''}`;
+  }
+
+  /** Opens or closes the worked-example editor (`worked=1` in the link). */
+  setWorked(open) {
+    this.apply({ ...this.options, worked: open });
+    this.schedule();
   }
 
   /** Keeps the address bar's fragment in step with the settings. */

@@ -9,6 +9,7 @@
 import { Engine, limits } from '../engine.js';
 import { nextChunk, updateCost } from '../frame.js';
 import { Emitter } from './emitter.js';
+import { MAZUR, splitRows } from '../worked-examples.js';
 
 export class Session extends Emitter {
   constructor() {
@@ -69,6 +70,30 @@ export class Session extends Emitter {
   /** A preset, fresh. */
   openPreset(name) {
     this.open(new Engine({ preset: name }), name);
+  }
+
+  /**
+   * A worked example ({ config, points: [[x, y, t…]], layers: [{ weights, biases }] }, see
+   * worked-examples.js): its configuration, points and every weight and bias, in a new engine.
+   * Throws an Error naming a bad value, and then nothing changes.
+   */
+  openWorked({ config, points, layers }) {
+    const engine = new Engine(config);
+    try {
+      const rows = splitRows(points);
+      const none = new Float32Array(0);
+      engine.setData(rows.points, rows.labels, none, none);
+      layers.forEach(({ weights, biases }, l) => engine.setParams(l, Float32Array.from(weights), Float32Array.from(biases)));
+    } catch (e) {
+      engine.free();
+      throw e;
+    }
+    this.open(engine);
+  }
+
+  /** The published example the editor offers (Mazur's 2-2-2), for the editor and lessons. */
+  loadWorkedExample() {
+    this.openWorked(MAZUR);
   }
 
   /** The same setup, untrained. */

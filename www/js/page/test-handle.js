@@ -42,6 +42,14 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     /** The state a failure of the core would come back to: { hash, step } or null. */
     checkpoint: () => (recovery.checkpoint ? { hash: recovery.checkpoint.hash, step: recovery.checkpoint.step } : null),
     comparisonRunning: () => Boolean(views.compare.comparison?.running),
+    /** The worked-example editor: { open, renders }. Lessons open it with `worked=1` in their link
+     *  (or `openWorkedExample()`), and load the published example with `loadWorkedExample()`. */
+    workedExample: () => ({ open: views.worked.open, renders: views.worked.renders }),
+    /** Opens (or with false closes) the worked-example editor, as its button does. */
+    openWorkedExample: (open = true) => views.worked.setOpen(open),
+    /** Loads the published example (Mazur's 2-2-2: its points, targets and weights), as the
+     *  editor's button does; a session method, `session.loadWorkedExample()`. */
+    loadWorkedExample: () => session.loadWorkedExample(),
     /** Calls that crossed into the core so far, by method (to count what one change costs). */
     calls: () => coreCalls(),
     /** How often each view has drawn or filled itself. */
