@@ -276,11 +276,16 @@ export class Engine {
   applyGradients() {
     this.playground.applyGradients();
   }
-  /** Returns a notice (or undefined) when the batch size had to be lowered to fit the data. */
+  /**
+   * (x, y) pairs and their labels: one a point, or for regression with `outputs` > 1 a target per
+   * output, interleaved per point (t₀, t₁, … of point 0, then point 1's). Returns a notice (or
+   * undefined) when the batch size had to be lowered to fit the data.
+   */
   setData(trainPoints, trainLabels, testPoints, testLabels) {
     return this.playground.setData(trainPoints, trainLabels, testPoints, testLabels);
   }
-  /** x, y, label triples (copies). */
+  /** x, y, label triples (copies; with several outputs the label is output 0's target, and
+   *  exportCsv has them all). */
   trainPoints() {
     return this.playground.trainPoints();
   }

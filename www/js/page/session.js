@@ -72,16 +72,12 @@ export class Session extends Emitter {
     this.open(new Engine({ preset: name }), name);
   }
 
-  /**
-   * A worked example ({ config, points: [[x, y, t…]], layers: [{ weights, biases }] }, see
-   * worked-examples.js): its configuration, points and every weight and bias, in a new engine.
-   * Throws an Error naming a bad value, and then nothing changes.
-   */
-  openWorked({ config, points, layers }) {
+  /** A worked example (see worked-examples.js) in a new engine: its configuration, points with
+   *  their targets, and every weight and bias. Throws an Error naming a bad value; then nothing changes. */
+  openWorked({ config, points, layers }, none = new Float32Array(0)) {
     const engine = new Engine(config);
     try {
       const rows = splitRows(points);
-      const none = new Float32Array(0);
       engine.setData(rows.points, rows.labels, none, none);
       layers.forEach(({ weights, biases }, l) => engine.setParams(l, Float32Array.from(weights), Float32Array.from(biases)));
     } catch (e) {
