@@ -116,7 +116,8 @@ pub struct Point {
 }
 
 impl Point {
-    /// A point with one label (every other target 0).
+    /// A point with one label (every other target 0). Out of line: the generators call it often.
+    #[inline(never)]
     pub fn new(x: Scalar, y: Scalar, label: Scalar) -> Point {
         Point {
             x,

@@ -21,9 +21,10 @@ pub(super) fn parts(trainer: &Trainer) -> Vec<String> {
 /// Installs a link's points (checked as `importCsv` checks them); the error names the key.
 #[inline(never)]
 pub(super) fn load(trainer: &mut Trainer, data: &str, train: Option<&str>) -> Result<(), String> {
-    let train = match train.map(str::parse::<usize>) {
+    // u64, as the counters are read: one parser in the wasm file.
+    let train = match train.map(str::parse::<u64>) {
         None => None,
-        Some(Ok(n)) => Some(n),
+        Some(Ok(n)) => Some(n.min(usize::MAX as u64) as usize),
         Some(Err(_)) => return Err("train: not a whole number of points".into()),
     };
     match trainer.import_csv(data, train) {
