@@ -88,6 +88,18 @@ fn mazur_s_example_to_its_published_digits() {
 }
 
 #[test]
+fn the_example_s_model_file_keeps_both_outputs_and_every_weight() {
+    let t = mazur();
+    let back = backprop_playground::io::model::import(&backprop_playground::io::model::export(&t))
+        .unwrap();
+    assert_eq!(back.config(), t.config());
+    assert_eq!(back.network.sizes(), vec![2, 2, 2]);
+    for l in 0..2 {
+        assert_eq!(back.network.layers[l].weights, WEIGHTS[l]);
+    }
+}
+
+#[test]
 fn the_tolerance_tells_a_wrong_number() {
     // A weight one millionth off is caught, so the comparison above can fail.
     let mut t = mazur();
