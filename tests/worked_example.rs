@@ -94,8 +94,8 @@ fn the_example_s_model_file_keeps_both_outputs_and_every_weight() {
         .unwrap();
     assert_eq!(back.config(), t.config());
     assert_eq!(back.network.sizes(), vec![2, 2, 2]);
-    for l in 0..2 {
-        assert_eq!(back.network.layers[l].weights, WEIGHTS[l]);
+    for (layer, weights) in back.network.layers.iter().zip(WEIGHTS) {
+        assert_eq!(layer.weights, weights);
     }
 }
 
