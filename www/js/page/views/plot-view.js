@@ -106,6 +106,11 @@ export class PlotView {
   /** Adds a point at (x, y), or erases the nearest one, as the drawing mode says. */
   #drawAt(x, y) {
     const { session, mode } = this;
+    if (session.config.problem === 'regression' && session.config.outputs > 1) {
+      // The plot knows one value a point; the hand editor takes a target per output.
+      this.messages.show('With several outputs each point needs a target per output: add, edit and remove points with “Edit weights and points by hand”.');
+      return;
+    }
     let { train, test } = session;
     if (mode.kind === 'add') {
       const label = session.config.problem === 'regression' ? Number($('draw-value').value) : mode.label;
