@@ -129,10 +129,10 @@ impl Point {
 
     /// The target of output `k` (regression; `k` = 0 is the label).
     pub fn target(&self, k: usize) -> Scalar {
-        if k == 0 {
-            self.label
-        } else {
-            self.more[k - 1]
+        // No panic path (a smaller wasm file): a target past the last output is 0.
+        match k.checked_sub(1) {
+            None => self.label,
+            Some(m) => self.more.get(m).copied().unwrap_or(0.0),
         }
     }
 
@@ -140,7 +140,9 @@ impl Point {
     #[inline(never)]
     pub fn with_targets(x: Scalar, y: Scalar, targets: &[Scalar]) -> Point {
         let mut p = Point::new(x, y, targets[0]);
-        p.more[..targets.len() - 1].copy_from_slice(&targets[1..]);
+        for (m, t) in p.more.iter_mut().zip(&targets[1..]) {
+            *m = *t;
+        }
         p
     }
 }
@@ -312,7 +314,6 @@ fn clamp(v: Scalar) -> Scalar {
 /// Whether a point may be in a data set of this problem: inside [−6, 6]² with a label the problem
 /// allows (for regression, `outputs` finite targets of at most `MAX_TARGET`). The error says what
 /// was wrong, naming the output for a target.
-#[inline(never)]
 pub fn check_point(
     p: &Point,
     problem: Problem,

@@ -12,23 +12,22 @@ pub const HEADER: &str = "x,y,label";
 /// padding or not a data set, and is refused before it is read.
 pub const MAX_BYTES: usize = 1 << 20;
 
+/// The header for several outputs' targets, cut to the outputs there are.
+const TARGETS_HEADER: &str = "x,y,t0,t1,t2,t3,t4,t5,t6,t7";
+const _: () = assert!(TARGETS_HEADER.len() == 3 + 3 * MAX_OUTPUTS);
+
 /// The header for `labels` values a point (`x,y,label`, or `x,y,t0,t1,…`).
-fn header(labels: usize) -> String {
-    if labels == 1 {
-        return HEADER.to_string();
+fn header(labels: usize) -> &'static str {
+    if labels <= 1 {
+        return HEADER;
     }
-    let mut h = "x,y".to_string();
-    for k in 0..labels {
-        let _ = write!(h, ",t{k}");
-    }
-    h
+    &TARGETS_HEADER[..3 + 3 * labels.min(MAX_OUTPUTS)]
 }
 
 /// Training points first, then test points: reading it back with the same split gives them back.
 /// `labels`: the values a point carries after x and y (`Config::labels_per_point`).
-#[inline(never)]
 pub fn write(train: &[Point], test: &[Point], labels: usize) -> String {
-    let mut out = header(labels);
+    let mut out = header(labels).to_string();
     out.reserve((train.len() + test.len()) * (16 + 8 * labels));
     out.push('\n');
     for p in train.iter().chain(test) {
@@ -55,7 +54,6 @@ fn error(message: String) -> ConfigError {
 
 /// Reads points with `labels` values after x and y; a first line of `x,y,label` (or
 /// `x,y,t0,t1,…`) is skipped, blank lines are ignored.
-#[inline(never)]
 pub fn parse(
     text: &str,
     problem: Problem,
@@ -73,12 +71,11 @@ pub fn parse(
     for (k, raw) in text.lines().enumerate() {
         let line = k + 1;
         let trimmed = raw.trim();
-        if trimmed.is_empty()
-            || (points.is_empty()
-                && [HEADER, header.as_str()]
-                    .iter()
-                    .any(|h| trimmed.replace(' ', "").eq_ignore_ascii_case(h)))
-        {
+        let is_header = || {
+            let compact = trimmed.replace(' ', "");
+            compact.eq_ignore_ascii_case(HEADER) || compact.eq_ignore_ascii_case(header)
+        };
+        if trimmed.is_empty() || (points.is_empty() && is_header()) {
             continue;
         }
         // Counted, not collected: a line of a million commas would otherwise hold 16 bytes each.

@@ -67,8 +67,9 @@ pub fn encode_target(config: &Config, point: &Point, out: &mut [Scalar]) {
         }
         Problem::Classification => out[0] = label,
         Problem::Regression => {
-            for (k, t) in out.iter_mut().enumerate() {
-                *t = point.target(k);
+            out[0] = label;
+            for (t, m) in out[1..].iter_mut().zip(&point.more) {
+                *t = *m;
             }
         }
     }
