@@ -28,6 +28,7 @@ import { TablesView } from './page/views/tables-view.js';
 import { Descriptions } from './page/views/descriptions.js';
 import { ShareDialog } from './page/views/share-dialog.js';
 import { CompareView } from './page/views/compare-view.js';
+import { Stage } from './page/views/stage.js';
 
 /** How long one frame's share of an evaluation over every data point may take. */
 const EVALUATION_SLICE_MS = 3;
@@ -69,6 +70,7 @@ async function start() {
     descriptions: new Descriptions(session, { heatmaps, request: request('describe') }),
     share: new ShareDialog(session, { linkSync, schema }),
     compare: new CompareView(session, { recovery }),
+    stage: new Stage(session, { telling }),
   };
   new Files(session, { messages });
   const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget });
