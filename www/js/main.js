@@ -29,6 +29,7 @@ import { Descriptions } from './page/views/descriptions.js';
 import { ShareDialog } from './page/views/share-dialog.js';
 import { CompareView } from './page/views/compare-view.js';
 import { Stage } from './page/views/stage.js';
+import { LessonRail } from './page/views/lesson-rail.js';
 
 /** How long one frame's share of an evaluation over every data point may take. */
 const EVALUATION_SLICE_MS = 3;
@@ -71,6 +72,22 @@ async function start() {
     share: new ShareDialog(session, { linkSync, schema }),
     compare: new CompareView(session, { recovery }),
     stage: new Stage(session, { telling }),
+    lessons: new LessonRail(session, {
+      telling,
+      linkSync,
+      messages,
+      // What a lesson's tasks read (lessons/catalog.js), besides what the rail counts itself.
+      context: () => ({
+        config: session.config,
+        sizes: session.sizes,
+        stats: session.stats,
+        selected: session.selected,
+        phase: telling.explain ? telling.explain.phases[telling.explain.index] : null,
+        path: null,
+        trouble: session.stats?.diverged ? { kind: 'diverged', step: session.stats.divergedAtStep } : null,
+        tablesOpen: document.getElementById('table-toggle').getAttribute('aria-expanded') === 'true',
+      }),
+    }),
   };
   new Files(session, { messages });
   const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget });

@@ -30,6 +30,8 @@ export class LinkSync extends Emitter {
     this.options = { embed: false, controls: null, hide: [], theme: 'light', hideText: false };
     /** The theme's canvas colours, read when the theme is applied (not every frame). */
     this.palette = null;
+    /** Parts of the link that belong to the page, not the core (a lesson): { strip, fragment }. */
+    this.parts = [];
     /** The fragment this page last wrote, to tell its own changes from a pasted link. */
     this.written = null;
     this.timer = 0;
@@ -47,8 +49,13 @@ export class LinkSync extends Emitter {
 
   /** The whole address of this state, with the page options (`weights`: the trained parameters). */
   hash(weights = false) {
-    const extra = optionsFragment(this.options);
+    const extra = [optionsFragment(this.options), ...this.parts.map((p) => p.fragment())].filter(Boolean).join('&');
     return `#${this.session.link(weights)}${extra ? `&${extra}` : ''}`;
+  }
+
+  /** A part of the link the page itself reads: `strip(hash)` takes it out before the core reads the rest. */
+  addPart(part) {
+    this.parts.push(part);
   }
 
   /** Keeps the address bar's fragment in step with the settings. */
@@ -72,6 +79,7 @@ export class LinkSync extends Emitter {
 
   /** Opens a link: a new engine from its fragment, its problems reported, its options applied. */
   open(hash) {
+    for (const part of this.parts) hash = part.strip(hash);
     const report = this.session.openLink(hash);
     this.apply(report.options);
     this.schedule(); // with the link's own options (an embed's way out, from the first frame)
