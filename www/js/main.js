@@ -75,7 +75,6 @@ async function start() {
     lessons: new LessonRail(session, {
       telling,
       linkSync,
-      messages,
       // What a lesson's tasks read (lessons/catalog.js), besides what the rail counts itself.
       context: () => ({
         config: session.config,

@@ -8,8 +8,10 @@
 const last = (list) => list[list.length - 1];
 const firstOverLast = (rms) => (rms?.length > 1 && last(rms) > 0 ? rms[0] / last(rms) : null);
 const isWeight = (sel) => Boolean(sel && 'j' in sel);
-const isNeuron = (sel) => Boolean(sel && !('j' in sel) && !sel.bias);
-const outputLayer = (ctx) => ctx.sizes.length - 2; // weight layers are numbered from 0
+const isNeuron = (sel) => Boolean(sel && 'column' in sel);
+/** A selected neuron in a hidden column (columns: 0 the inputs, the last the outputs). */
+const isHidden = (ctx) => isNeuron(ctx.selected) && ctx.selected.column > 0 && ctx.selected.column < ctx.sizes.length - 1;
+const isOutput = (ctx) => isNeuron(ctx.selected) && ctx.selected.column === ctx.sizes.length - 1;
 
 export const LESSONS = [
   {
@@ -64,7 +66,7 @@ export const LESSONS = [
       {
         text: 'With cross-entropy, click the output neuron: its δ is now ŷ − y, with no sigmoid slope in it.',
         look: ['network'],
-        done: (ctx) => ctx.config.loss === 'crossEntropy' && isNeuron(ctx.selected) && ctx.selected.layer === outputLayer(ctx),
+        done: (ctx) => ctx.config.loss === 'crossEntropy' && isOutput(ctx),
       },
     ],
   },
@@ -86,7 +88,7 @@ export const LESSONS = [
       {
         text: 'Click a hidden neuron: the inspector shows the sum over its outgoing edges and the ReLU gate.',
         look: ['network'],
-        done: (ctx) => isNeuron(ctx.selected) && ctx.selected.layer < outputLayer(ctx),
+        done: (ctx) => isHidden(ctx),
       },
       {
         text: 'In explain mode, reach the phase "the gate ReLU′" for the hidden layer.',
@@ -113,7 +115,7 @@ export const LESSONS = [
       {
         text: 'Find a dead neuron (grey on the diagram) and click it: its δ is 0 on every point.',
         look: ['network'],
-        done: (ctx) => isNeuron(ctx.selected) && ctx.selected.layer < outputLayer(ctx) && Boolean(ctx.stats?.dead?.[ctx.selected.layer]?.[ctx.selected.i]),
+        done: (ctx) => isHidden(ctx) && Boolean(ctx.stats?.dead?.[ctx.selected.column - 1]?.[ctx.selected.index]),
       },
       {
         text: 'Revive it: switch the activation to Leaky ReLU, keeping the weights (the button under the count), and train on.',

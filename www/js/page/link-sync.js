@@ -30,6 +30,8 @@ export class LinkSync extends Emitter {
     this.options = { embed: false, controls: null, hide: [], theme: 'light', hideText: false };
     /** The theme's canvas colours, read when the theme is applied (not every frame). */
     this.palette = null;
+    /** Controls an open lesson needs, shown in embed mode too. */
+    this.lessonControls = [];
     /** Parts of the link that belong to the page, not the core (a lesson): { strip, fragment }. */
     this.parts = [];
     /** The fragment this page last wrote, to tell its own changes from a pasted link. */
@@ -53,7 +55,16 @@ export class LinkSync extends Emitter {
     return `#${this.session.link(weights)}${extra ? `&${extra}` : ''}`;
   }
 
-  /** A part of the link the page itself reads: `strip(hash)` takes it out before the core reads the rest. */
+  /** The controls an open lesson needs (shown even where an embed hides them). */
+  showForLesson(names) {
+    this.lessonControls = names;
+    if (this.palette) this.apply(this.options);
+  }
+
+  /**
+   * A part of the link the page itself reads: `strip(hash)` takes it out before the core reads the
+   * rest and returns { hash, problems } (problems named like the core's, reported with them).
+   */
   addPart(part) {
     this.parts.push(part);
   }
@@ -79,11 +90,16 @@ export class LinkSync extends Emitter {
 
   /** Opens a link: a new engine from its fragment, its problems reported, its options applied. */
   open(hash) {
-    for (const part of this.parts) hash = part.strip(hash);
+    const own = [];
+    for (const part of this.parts) {
+      const stripped = part.strip(hash);
+      hash = stripped.hash;
+      own.push(...stripped.problems);
+    }
     const report = this.session.openLink(hash);
     this.apply(report.options);
     this.schedule(); // with the link's own options (an embed's way out, from the first frame)
-    const problems = [...report.errors, ...report.notices.map((n) => `Ignored: ${n}.`)];
+    const problems = [...report.errors, ...own, ...report.notices.map((n) => `Ignored: ${n}.`)];
     if (problems.length) this.messages.show(`This link could not be read in full. ${problems.map((p) => p.replace(/\.?$/, '.')).join(' ')}`);
     if (report.options.autoplay && this.reducedMotion.matches) {
       this.messages.show('This playground would start training on its own, but your system asks for reduced motion.', { label: 'Play', run: () => this.session.setPlaying(true) });
@@ -101,7 +117,8 @@ export class LinkSync extends Emitter {
     $('theme-toggle').setAttribute('aria-pressed', String(dark));
     document.body.classList.toggle('hide-text', options.hideText);
     this.palette = canvasPalette(getComputedStyle(document.body));
-    const shown = options.embed ? new Set(options.controls ?? this.embedDefaults) : null;
+    // An embedded lesson shows what its tasks ask the learner to use, whatever the embed chose.
+    const shown = options.embed ? new Set([...(options.controls ?? this.embedDefaults), ...this.lessonControls]) : null;
     for (const el of document.querySelectorAll('[data-control]')) {
       const name = el.dataset.control;
       el.classList.toggle('control-hidden', options.hide.includes(name) || (shown !== null && !shown.has(name)));

@@ -10,10 +10,9 @@ const $ = (id) => document.getElementById(id);
 const LOOK = 'lesson-look';
 
 export class LessonRail {
-  constructor(session, { telling, linkSync, messages, context }) {
+  constructor(session, { telling, linkSync, context }) {
     this.session = session;
     this.linkSync = linkSync;
-    this.messages = messages;
     /** () => what the tasks read besides the counts (see lessons/progress.js). */
     this.context = context;
     this.lesson = null;
@@ -47,11 +46,11 @@ export class LessonRail {
   /** Takes the lesson out of an opened link; a link with nothing but the lesson opens its setup. */
   #strip(hash) {
     const { rest, lesson, done, settings, error } = splitLessonLink(hash);
-    if (error) this.messages.show(`This link’s lesson could not be read in full: ${error}.`);
+    const problems = error ? [error] : [];
     this.#start(lesson, done);
-    if (!lesson || settings) return rest;
+    if (!lesson || settings) return { hash: rest, problems };
     const options = rest.length > 1 ? rest.slice(1) : '';
-    return `#${lesson.setup}${options ? `&${options}` : ''}`;
+    return { hash: `#${lesson.setup}${options ? `&${options}` : ''}`, problems };
   }
 
   #start(lesson, done = new Set()) {
@@ -61,6 +60,7 @@ export class LessonRail {
     this.counts = { step: 0, restore: 0, compare: 0 };
     this.showingIndex = false;
     this.hiddenRail = false;
+    this.linkSync.showForLesson(lesson ? lesson.tasks.flatMap((t) => t.look) : []);
     requestAnimationFrame(() => this.check()); // after the setup's network is built
     this.render();
   }
@@ -157,8 +157,8 @@ export class LessonRail {
       ]);
     });
     const complete = current === -1;
-    const go = (text, target, cls) => {
-      const button = el('button', { type: 'button', class: `button ${cls}`, text, onclick: () => this.open(target.id) });
+    const go = (text, target, id, primary = false) => {
+      const button = el('button', { type: 'button', id, class: `button${primary ? ' primary' : ''}`, text, onclick: () => this.open(target.id) });
       button.disabled = !target;
       if (target) button.title = target.title;
       return button;
@@ -172,7 +172,7 @@ export class LessonRail {
       el('div', { class: 'lesson-nav' }, [
         go('← Previous', previous, 'lesson-previous'),
         el('button', { type: 'button', class: 'button', id: 'lesson-restart', text: 'Start over', title: 'This lesson’s setup again, fresh', onclick: () => this.open(lesson.id) }),
-        go('Next →', next, `lesson-next${complete ? ' primary' : ''}`),
+        go('Next →', next, 'lesson-next', complete),
       ]),
       el('button', { type: 'button', class: 'link', text: 'Hide the lesson', onclick: () => this.toggleRail() }),
     ];
