@@ -10,6 +10,7 @@ import { Heatmaps } from './page/heatmaps.js';
 import { Messages } from './page/messages.js';
 import { LinkSync } from './page/link-sync.js';
 import { Recovery } from './page/recovery.js';
+import { TroubleWatch } from './page/trouble-watch.js';
 import { Api } from './page/api.js';
 import { installShortcuts } from './page/keys.js';
 import { testHandle } from './page/test-handle.js';
@@ -54,6 +55,7 @@ async function start() {
   const heatmaps = new Heatmaps(session);
   const linkSync = new LinkSync(session, { messages, reducedMotion, embedDefaults });
   const recovery = new Recovery(session, linkSync);
+  const trouble = new TroubleWatch(session);
   const settings = new Settings(session, { schema, messages });
   const apply = (changes) => settings.apply(changes);
   const views = {
@@ -64,7 +66,7 @@ async function start() {
     plot: new PlotView(session, { heatmaps, linkSync, messages, featureLabels }),
     loss: new LossView(session, { linkSync }),
     gradients: new GradientsView(session, { linkSync }),
-    readouts: new Readouts(session, { messages }),
+    readouts: new Readouts(session, { messages, trouble }),
     explain: new ExplainPanel(session, { telling, messages }),
     inspector: new InspectorView(session, { telling, messages, request: request('inspector') }),
     tables: new TablesView(session, { telling, request: request('table') }),
@@ -138,7 +140,7 @@ async function start() {
   document.addEventListener('visibilitychange', redraw);
 
   linkSync.open(location.hash);
-  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, coreCalls, session, scheduler, telling, recovery, views });
+  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, coreCalls, session, scheduler, telling, recovery, trouble, views });
   document.body.dataset.ready = 'true';
   api.emit('ready', { version: 1 });
 

@@ -3,15 +3,20 @@
 // rising: each step overshoots by more than it corrects) and a stall (the loss flat and far from
 // zero while every weight gradient is ~0: the error the network still makes reaches no weight,
 // as with saturated outputs or dead neurons). Pure: fed readings, tested in Node.
+import { formatLoss } from './frame.js';
 
 export const LIMITS = {
-  /** Exploding: the loss above this many times the lowest seen and above its starting value, */
-  explodeFactor: 10,
+  /** Exploding: the loss above this many times the lowest seen, and above `explodeFloor` of the
+   *  untrained network's (training undid most of its progress), */
+  explodeFactor: 3,
+  explodeFloor: 0.2,
   /** on this many readings in a row, each higher than the one before. */
   risingReadings: 2,
-  /** Stalled: this many readings in a row, spanning at least `stallSteps` steps, on which */
+  /** Stalled: this many readings in a row, spanning at least `stallSteps` steps and covering at
+   *  least `stallSamples` samples in their batches (one sample's gradient is often ~0), on which */
   stallReadings: 3,
   stallSteps: 100,
+  stallSamples: 30,
   /** every layer's weight-gradient RMS is below this, */
   zeroGradient: 1e-5,
   /** the loss stays within this fraction of the streak's first, */
@@ -48,7 +53,8 @@ export class TroubleDetector {
     this.stall = null; // { step, loss, count } of the streak of flat, gradient-free readings
   }
 
-  observe(s) {
+  /** `batchSize`: the samples each reading's gradients are of. */
+  observe(s, batchSize = 1) {
     if (this.trouble) return null; // told once, until training starts over
     if (s.diverged) return this.#begin('diverged', s.divergedAtStep, s, s.trainLoss);
     const loss = s.trainLoss;
@@ -56,29 +62,32 @@ export class TroubleDetector {
     if (s.step === this.previous?.step) return null; // the same parameters, looked at again
     this.start ??= loss;
     const best = s.bestLoss ?? loss;
-    return this.#exploding(s, loss, best) ?? this.#stalled(s, loss);
+    return this.#exploding(s, loss, best) ?? this.#stalled(s, loss, batchSize);
   }
 
   #exploding(s, loss, best) {
-    const { explodeFactor, risingReadings } = this.limits;
-    this.rising = this.previous && loss > this.previous.loss ? this.rising + 1 : 0;
+    const { explodeFactor, risingReadings, explodeFloor } = this.limits;
+    const high = loss > explodeFactor * best && loss > explodeFloor * this.start;
+    this.rising = high && this.previous && loss > this.previous.loss ? this.rising + 1 : 0;
     this.previous = { step: s.step, loss };
     if (loss <= 2 * best || this.calmStep === null) this.calmStep = s.step;
-    if (loss > explodeFactor * best && loss > this.start && this.rising >= risingReadings) {
+    if (this.rising >= risingReadings) {
       return this.#begin('exploding', this.calmStep, s, loss);
     }
     return null;
   }
 
-  #stalled(s, loss) {
-    const { zeroGradient, flatChange, farFromZero, stallReadings, stallSteps } = this.limits;
+  #stalled(s, loss, batchSize) {
+    const { zeroGradient, flatChange, farFromZero, stallReadings, stallSteps, stallSamples } = this.limits;
     const cut = s.dead?.some((layer) => layer.length > 0 && layer.every(Boolean));
-    const still = !cut && s.weightGradRms.every((g) => g < zeroGradient) && loss > farFromZero * this.start;
+    // At step 0 no batch has run, so there are no gradients to speak of.
+    const still = s.step > 0 && !cut && s.weightGradRms.every((g) => g < zeroGradient) && loss > farFromZero * this.start;
     const flat = this.stall && Math.abs(loss - this.stall.loss) <= flatChange * this.stall.loss;
     if (!still) this.stall = null;
     else if (flat) this.stall.count += 1;
     else this.stall = { step: s.step, loss, count: 1 };
-    const long = this.stall?.count >= stallReadings && s.step - this.stall.step >= stallSteps;
+    const readings = Math.max(stallReadings, Math.ceil(stallSamples / batchSize));
+    const long = this.stall?.count >= readings && s.step - this.stall.step >= stallSteps;
     return long ? this.#begin('stalled', this.stall.step, s, loss) : null;
   }
 
@@ -86,4 +95,40 @@ export class TroubleDetector {
     this.trouble = { kind, step, loss, bestLoss: s.bestLoss ?? null, bestStep: s.bestStep };
     return this.trouble;
   }
+}
+
+/**
+ * What the page says about a trouble, given the learning rate and the statistics now
+ * (`s`: { deadCount, hiddenCount, stuckCount }).
+ */
+export function troubleMessage(t, learningRate, s = {}) {
+  const lower = `Training paused: lower η (now ${learningRate}), then restore.`;
+  if (t.kind === 'diverged') {
+    return (
+      `Training diverged at step ${t.step}: the loss or a weight stopped being a finite number ` +
+      `(learning rate ${learningRate} is too large for this network). Lower it, then restore.`
+    );
+  }
+  if (t.kind === 'exploding') {
+    return (
+      `Training is exploding since step ${t.step}: the loss grew from ${formatLoss(t.bestLoss)} to ` +
+      `${formatLoss(t.loss)}. Each step overshoots the minimum by more than it corrects. ${lower}`
+    );
+  }
+  const causes = [];
+  if (s.stuckCount) causes.push(`the output is saturated and confidently wrong on ${s.stuckCount} training points, where (ŷ − y)·f′(z) ≈ 0`);
+  if (s.deadCount) causes.push(`${s.deadCount} of ${s.hiddenCount} hidden neurons are dead`);
+  const why = causes.length ? ` (${causes.join('; ')})` : '';
+  const inside = t.bestStep >= t.step ? ' The best weights are from inside the stall: after restoring, ⟲ starts over.' : '';
+  return (
+    `Training stalled at step ${t.step}: the loss is stuck at ${formatLoss(t.loss)} and every weight's gradient ` +
+    `is ~0${why}, so the error left reaches no weight. A step too large pushed the network there. ${lower}${inside}`
+  );
+}
+
+/** The label of the notice's action. */
+export function restoreLabel(t) {
+  return t.bestLoss === null
+    ? `Restore the weights of step ${t.bestStep}`
+    : `Restore the best weights (step ${t.bestStep}, loss ${formatLoss(t.bestLoss)})`;
 }

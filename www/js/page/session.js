@@ -213,7 +213,8 @@ export class Session extends Emitter {
     this.changed();
   }
 
-  /** After a divergence: the last finite parameters back. */
+  /** The best weights back (the lowest training loss evaluated): after a divergence, an explosion
+   *  or a stall (see trouble-watch.js). */
   restore() {
     this.engine.restore();
     this.divergedAt = null;

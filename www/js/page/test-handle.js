@@ -3,7 +3,7 @@
 // Tests use this and the page's own controls; nothing else of the page is an API.
 
 /** Builds the read-only handle over the page's parts. */
-export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, views }) {
+export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, trouble, views }) {
   const copy = (value) => (value === null || value === undefined ? value : structuredClone(value));
   return Object.freeze({
     /** The Engine class, to compute reference values on an engine of a test's own. */
@@ -41,6 +41,10 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     explain: () => (telling.explain ? { sample: telling.explain.sample, index: telling.explain.index } : null),
     /** The state a failure of the core would come back to: { hash, step } or null. */
     checkpoint: () => (recovery.checkpoint ? { hash: recovery.checkpoint.hash, step: recovery.checkpoint.step } : null),
+    /** The trouble the page told and that is not restored yet: { kind ('diverged', 'exploding' or
+     *  'stalled'), step (where it began), loss, bestLoss, bestStep } or null. The lowest training
+     *  loss evaluated so far is also in stats() as bestLoss (at bestStep). */
+    trouble: () => copy(trouble.trouble),
     comparisonRunning: () => Boolean(views.compare.comparison?.running),
     /** Calls that crossed into the core so far, by method (to count what one change costs). */
     calls: () => coreCalls(),
