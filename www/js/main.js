@@ -72,7 +72,7 @@ async function start() {
     tables: new TablesView(session, { telling, request: request('table') }),
     descriptions: new Descriptions(session, { heatmaps, request: request('describe') }),
     share: new ShareDialog(session, { linkSync, schema }),
-    compare: new CompareView(session, { recovery }),
+    compare: new CompareView(session, { recovery, linkSync }),
     stage: new Stage(session, { telling }),
     lessons: new LessonRail(session, {
       telling,

@@ -46,6 +46,8 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
      *  loss evaluated so far is also in stats() as bestLoss (at bestStep). */
     trouble: () => copy(trouble.trouble),
     comparisonRunning: () => Boolean(views.compare.comparison?.running),
+    /** The learning-rate comparison's runs: [{ rate, epochs, losses, verdict }] or null. */
+    comparison: () => views.compare.comparison?.describe() ?? null,
     /** Calls that crossed into the core so far, by method (to count what one change costs). */
     calls: () => coreCalls(),
     /** How often each view has drawn or filled itself. */
