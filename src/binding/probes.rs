@@ -112,24 +112,17 @@ impl Playground {
             .ok_or_else(|| JsError::new(&format!("{param:?} does not exist")))
     }
 
-    /// The training loss with parameters a and b (each a layer, an index and whether it is a
-    /// bias) set to each (a, b) pair of `pairs` (flat), the rest as they are: the loss landscape.
-    #[allow(clippy::too_many_arguments)]
+    /// The training loss with parameters a and b set to each (a, b) pair of `pairs` (flat), the
+    /// rest as they are: the loss landscape. `params` is [layer, index, isBias] of a, then of b.
     #[wasm_bindgen(js_name = lossAt)]
-    pub fn loss_at(
-        &mut self,
-        layer_a: usize,
-        index_a: usize,
-        bias_a: bool,
-        layer_b: usize,
-        index_b: usize,
-        bias_b: bool,
-        pairs: &[f32],
-    ) -> Result<Vec<f32>, JsError> {
-        let (a, b) = (
-            param(layer_a, index_a, bias_a),
-            param(layer_b, index_b, bias_b),
-        );
+    pub fn loss_at(&mut self, params: &[u32], pairs: &[f32]) -> Result<Vec<f32>, JsError> {
+        let [la, ia, ba, lb, ib, bb] = params else {
+            return Err(JsError::new(
+                "give [layer, index, isBias] of each of two parameters",
+            ));
+        };
+        let a = param(*la as usize, *ia as usize, *ba != 0);
+        let b = param(*lb as usize, *ib as usize, *bb != 0);
         self.trainer
             .loss_at(a, b, pairs)
             .ok_or_else(|| JsError::new(&format!("{a:?} and {b:?} are not two parameters")))

@@ -31,6 +31,7 @@ import { ShareDialog } from './page/views/share-dialog.js';
 import { CompareView } from './page/views/compare-view.js';
 import { Stage } from './page/views/stage.js';
 import { LessonRail } from './page/views/lesson-rail.js';
+import { LandscapeView } from './page/views/landscape-view.js';
 
 /** How long one frame's share of an evaluation over every data point may take. */
 const EVALUATION_SLICE_MS = 3;
@@ -58,6 +59,7 @@ async function start() {
   const trouble = new TroubleWatch(session);
   const settings = new Settings(session, { schema, messages });
   const apply = (changes) => settings.apply(changes);
+  const landscape = new LandscapeView(session, { request: request('landscape'), linkSync });
   const views = {
     settings,
     pickers: new Pickers(session, { schema, apply }),
@@ -68,7 +70,7 @@ async function start() {
     gradients: new GradientsView(session, { linkSync }),
     readouts: new Readouts(session, { messages, trouble }),
     explain: new ExplainPanel(session, { telling, messages }),
-    inspector: new InspectorView(session, { telling, messages, request: request('inspector') }),
+    inspector: new InspectorView(session, { telling, messages, request: request('inspector'), mount: [landscape] }),
     tables: new TablesView(session, { telling, request: request('table') }),
     descriptions: new Descriptions(session, { heatmaps, request: request('describe') }),
     share: new ShareDialog(session, { linkSync, schema }),
@@ -89,6 +91,7 @@ async function start() {
         tablesOpen: document.getElementById('table-toggle').getAttribute('aria-expanded') === 'true',
       }),
     }),
+    landscape,
   };
   new Files(session, { messages });
   const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget });
@@ -117,6 +120,7 @@ async function start() {
     })
     .add({ name: 'heatmaps', interval: (cost) => throttleInterval(cost, 0.15, 50), run: () => heatmaps.refresh() })
     .add({ name: 'inspector', when: () => views.inspector.open, interval: () => 100, run: () => views.inspector.render() })
+    .add({ name: 'landscape', when: () => landscape.due, interval: (cost) => throttleInterval(cost, 0.05, 200), run: () => landscape.render() })
     .add({
       name: 'draw',
       everyFrame: true,

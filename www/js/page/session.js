@@ -303,6 +303,10 @@ export class Session extends Emitter {
   numericalGradient(layer, index, isBias, sample) {
     return this.engine.numericalGradient(layer, index, isBias, sample);
   }
+  /** The training loss with parameters a and b ({ layer, index, isBias }) set to each (a, b) pair. */
+  lossAt(a, b, pairs) {
+    return this.engine.lossAt(a, b, pairs);
+  }
   /** The next step's mini-batch gradients and the change it will make to one parameter. */
   updatePreview(layer, index, isBias) {
     this.engine.computeNextBatchGradients();

@@ -48,6 +48,13 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     comparisonRunning: () => Boolean(views.compare.comparison?.running),
     /** The learning-rate comparison's runs: [{ rate, epochs, losses, verdict }] or null. */
     comparison: () => views.compare.comparison?.describe() ?? null,
+    /** The loss landscape: { picks (the two parameters, as selections), n (grid size), window
+     *  { a0, a1, b0, b1 }, lo, hi (the map's loss range), path ([[a, b]] recent values) } or null
+     *  while fewer than two are picked. */
+    landscape: () => {
+      const l = views.landscape;
+      return l.picks.length === 2 ? copy({ picks: l.picks, ...l.shown, path: l.path }) : null;
+    },
     /** Calls that crossed into the core so far, by method (to count what one change costs). */
     calls: () => coreCalls(),
     /** How often each view has drawn or filled itself. */

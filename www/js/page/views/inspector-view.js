@@ -6,7 +6,7 @@ import { renderInspector } from '../../inspector.js';
 const $ = (id) => document.getElementById(id);
 
 export class InspectorView {
-  constructor(session, { telling, messages, request }) {
+  constructor(session, { telling, messages, request, mount = [] }) {
     this.session = session;
     this.telling = telling;
     this.messages = messages;
@@ -19,6 +19,7 @@ export class InspectorView {
       this.render();
     });
     $('inspector-close').addEventListener('click', () => session.select(null));
+    for (const other of mount) other.mount($('inspector')); // controls of other views (the landscape's pick)
   }
 
   get open() {
