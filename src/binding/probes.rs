@@ -125,7 +125,7 @@ impl Playground {
         let b = param(*lb as usize, *ib as usize, *bb != 0);
         self.trainer
             .loss_at(a, b, pairs)
-            .ok_or_else(|| JsError::new(&format!("{a:?} and {b:?} are not two parameters")))
+            .ok_or_else(|| JsError::new("a and b are not two parameters of this network"))
     }
 
     /// Swaps the hidden activation and keeps the weights (`setConfig` would rebuild).
