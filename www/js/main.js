@@ -87,7 +87,7 @@ async function start() {
         selected: session.selected,
         phase: telling.explain ? telling.explain.phases[telling.explain.index] : null,
         path: null,
-        trouble: session.stats?.diverged ? { kind: 'diverged', step: session.stats.divergedAtStep } : null,
+        trouble: trouble.trouble, // diverged, exploding or stalled (page/trouble-watch.js)
         tablesOpen: document.getElementById('table-toggle').getAttribute('aria-expanded') === 'true',
       }),
     }),

@@ -4,7 +4,7 @@
 //   rebuilt  a new network (every view starts over)        config  settings changed ({ config, keys })
 //   data     the data points were replaced                  params  the parameters moved ({ now })
 //   stats    new statistics (the stats object)              diverged  training stopped at a NaN/∞
-//   restored the weights from before a divergence are back
+//   restored the best weights are back (after trouble: see trouble-watch.js)
 //   playing  play or pause (bool)                           selected / hover  the neuron or weight shown
 // Every entry point (controls, links, the message API, keys) comes through its methods.
 import { Engine, limits } from '../engine.js';
