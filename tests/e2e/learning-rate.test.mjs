@@ -137,10 +137,12 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     // The map's value at the current weights: inside the loss range it shows.
     const loss = await page.evaluate(() => window.backpropPlayground.stats().trainLoss);
     assert.ok(first.lo <= loss + 1e-6 && loss <= first.hi + 1e-6, `loss ${loss} in [${first.lo}, ${first.hi}]`);
+    const renders = await page.evaluate(() => window.backpropPlayground.renders().landscape);
     await page.click('#play');
     await page.waitForFunction(() => window.backpropPlayground.landscape().path.length > 10);
+    // The map refreshes at a rate bounded by its cost, not every frame: wait for the next one.
+    await page.waitForFunction((n) => window.backpropPlayground.renders().landscape > n + 1, renders);
     await page.click('#play');
-    await page.waitForTimeout(600); // the map refreshes at a bounded rate
     assert.notEqual(await canvasHash(page, 'landscape-map'), before, 'the map and path changed as training ran');
     await page.locator('#landscape').screenshot({ path: `${RESULTS}landscape-${viewport.width}.png` });
     assert.deepEqual(page.problems, []);

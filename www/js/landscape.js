@@ -31,6 +31,7 @@ export function gridSize(msPerPair, budgetMs = 8, { min = 9, max = 31 } = {}) {
 }
 
 const BANDS = 12;
+const RASTER = 128;
 // Valleys dark, ridges light: the lowest band is the deepest blue.
 const LOW = [8, 48, 107];
 const HIGH = [247, 251, 255];
@@ -53,28 +54,31 @@ export function drawLandscape(ctx, { width, height, grid, n, win, path, names, p
   const finite = Array.from(grid).filter((v) => Number.isFinite(v) && v > 0);
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
-  // The grid interpolated bilinearly to every device pixel, then banded: smooth contour bands.
-  const ratio = ctx.getTransform().a || 1;
-  const w = Math.max(1, Math.round(area.width * ratio));
-  const h = Math.max(1, Math.round(area.height * ratio));
-  const image = ctx.createImageData(w, h);
+  // The grid interpolated bilinearly onto a raster of at most RASTER² pixels, then banded (smooth
+  // contour bands), and scaled onto the map: cheap at any canvas size.
+  const w = Math.max(2, Math.min(RASTER, Math.round(area.width)));
+  const h = Math.max(2, Math.min(RASTER, Math.round(area.height)));
+  const raster = new OffscreenCanvas(w, h);
+  const image = new ImageData(w, h);
   for (let py = 0; py < h; py++) {
-    const gy = (1 - py / (h - 1 || 1)) * (n - 1); // row 0 (b0) at the bottom
+    const gy = (1 - py / (h - 1)) * (n - 1); // row 0 (b0) at the bottom
     const r0 = Math.min(n - 2, Math.floor(gy));
     const fy = gy - r0;
     for (let px = 0; px < w; px++) {
-      const gx = (px / (w - 1 || 1)) * (n - 1);
+      const gx = (px / (w - 1)) * (n - 1);
       const c0 = Math.min(n - 2, Math.floor(gx));
       const fx = gx - c0;
-      const at = (r, c) => grid[r * n + c];
-      const v = (1 - fy) * ((1 - fx) * at(r0, c0) + fx * at(r0, c0 + 1)) + fy * ((1 - fx) * at(r0 + 1, c0) + fx * at(r0 + 1, c0 + 1));
+      const k0 = r0 * n + c0;
+      const v = (1 - fy) * ((1 - fx) * grid[k0] + fx * grid[k0 + 1]) + fy * ((1 - fx) * grid[k0 + n] + fx * grid[k0 + n + 1]);
       const t = band(v, lo, hi) / (BANDS - 1);
       const k = 4 * (py * w + px);
       for (let ch = 0; ch < 3; ch++) image.data[k + ch] = Math.round(LOW[ch] + (HIGH[ch] - LOW[ch]) * t);
       image.data[k + 3] = 255;
     }
   }
-  ctx.putImageData(image, Math.round(area.left * ratio), Math.round(area.top * ratio));
+  raster.getContext('2d').putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(raster, area.left, area.top, area.width, area.height);
   const x = (a) => area.left + ((a - win.a0) / (win.a1 - win.a0)) * area.width;
   const y = (b) => area.top + area.height - ((b - win.b0) / (win.b1 - win.b0)) * area.height;
   // The path: older dots fainter, the line orange (it crosses the blue bands), now a ringed dot.

@@ -9,6 +9,9 @@ import { fitCanvas } from '../canvas.js';
 
 /** How many of the latest positions the path keeps (one per frame while playing, or per step). */
 const PATH_LENGTH = 60;
+/** Milliseconds of grid evaluation per frame, and per whole map (which sets the grid's size). */
+const SLICE_MS = 4;
+const MAP_MS = 24;
 
 const isParam = (sel) => Boolean(sel) && ('j' in sel || Boolean(sel.bias));
 const key = (p) => (p.bias ? `b${p.layer}:${p.i}` : `W${p.layer}:${p.i}:${p.j}`);
@@ -25,6 +28,7 @@ export class LandscapeView {
     this.path = [];
     this.shown = null; // { n, win, lo, hi } of the map drawn last
     this.msPerPair = 0;
+    this.job = null; // the map being evaluated, a few rows per frame
     this.root = document.getElementById('landscape');
     this.title = el('h3', { id: 'landscape-title' });
     this.canvas = el('canvas', { id: 'landscape-map', role: 'img' });
@@ -58,10 +62,12 @@ export class LandscapeView {
     if (here >= 0) this.picks.splice(here, 1);
     else this.picks = [...this.picks, { ...sel }].slice(-2);
     this.path = [];
+    this.job = null;
     this.#show();
   }
 
   clear() {
+    this.job = null;
     this.picks = [];
     this.path = [];
     this.#show();
@@ -100,22 +106,44 @@ export class LandscapeView {
     if (this.path.length > PATH_LENGTH) this.path.shift();
   }
 
+  /**
+   * Evaluates the map a few rows per call (within SLICE_MS) and draws it once whole; returns false
+   * while rows are left (the scheduler calls again next frame). Training may move the other
+   * parameters between slices: each row is exact for the moment it was computed.
+   */
   render() {
-    if (this.picks.length < 2 || !this.session.train.length) return;
-    this.renders += 1;
+    if (this.picks.length < 2 || !this.session.train.length) return true;
+    const job = (this.job ??= this.#begin());
+    const t0 = performance.now();
+    while (job.row < job.n && performance.now() - t0 < SLICE_MS) {
+      const pairs = job.pairs.subarray(2 * job.row * job.n, 2 * (job.row + 1) * job.n);
+      job.grid.set(this.session.lossAt(job.a, job.b, pairs), job.row * job.n);
+      job.row += 1;
+    }
+    job.ms += performance.now() - t0;
+    if (job.row < job.n) return false;
+    this.job = null;
+    this.msPerPair = job.ms / (job.n * job.n);
+    this.#draw(job);
+    return true;
+  }
+
+  #begin() {
     const now = this.#values();
     const win = landscapeWindow(now, this.path, Math.max(1, 0.25 * Math.max(...now.map(Math.abs))));
-    const n = gridSize(this.msPerPair);
+    const n = gridSize(this.msPerPair, MAP_MS);
     const [a, b] = this.picks.map((p) => ({ layer: p.layer, index: p.bias ? p.i : p.i * this.session.sizes[p.layer] + p.j, isBias: Boolean(p.bias) }));
-    const t0 = performance.now();
-    const grid = this.session.lossAt(a, b, gridPairs(win, n));
-    this.msPerPair = (performance.now() - t0) / (n * n);
+    return { a, b, n, win, pairs: gridPairs(win, n), grid: new Float32Array(n * n), row: 0, ms: 0 };
+  }
+
+  #draw({ grid, n, win }) {
+    this.renders += 1;
     const { ctx, width, height } = fitCanvas(this.canvas);
-    const names2 = this.picks.map(nameOf);
-    const { lo, hi } = drawLandscape(ctx, { width, height, grid, n, win, path: this.path, names: names2, palette: this.linkSync.palette ?? undefined });
+    const labels = this.picks.map(nameOf);
+    const { lo, hi } = drawLandscape(ctx, { width, height, grid, n, win, path: this.path, names: labels, palette: this.linkSync.palette ?? undefined });
     this.shown = { n, win, lo, hi };
     const text =
-      `The training loss over ${names2[0]} (across) and ${names2[1]} (up), every other weight and bias as it is now, ` +
+      `The training loss over ${labels[0]} (across) and ${labels[1]} (up), every other weight and bias as it is now, ` +
       `from ${lo.toPrecision(3)} (darkest) to ${hi.toPrecision(3)}. The orange line is the path of the last ${this.path.length} updates; the ringed dot is now.`;
     this.caption.textContent = text;
     this.canvas.setAttribute('aria-label', text);
