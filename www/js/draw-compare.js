@@ -15,8 +15,10 @@ export function drawCompareChart(ctx, { width, height, epochs, runs, palette = L
   const area = { left: COMPARE_AREA.left, top: COMPARE_AREA.top };
   area.width = width - COMPARE_AREA.left - COMPARE_AREA.right;
   area.height = height - COMPARE_AREA.top - COMPARE_AREA.bottom;
-  // One scale for all runs: their losses together, from epoch 0 to the last epoch any run reaches.
-  const all = { epochs: [0, epochs], train: runs.flatMap((r) => r.history.train), test: [] };
+  // One scale for all runs: their losses together, from epoch 0 to the last epoch; a run that blows
+  // up leaves through the top (beyond 1000× the starting losses) rather than flattening the rest.
+  const cap = 1000 * Math.max(...runs.map((r) => r.history.train[0]).filter(Number.isFinite), 1e-9);
+  const all = { epochs: [0, epochs], train: runs.flatMap((r) => r.history.train).filter((v) => v <= cap), test: [] };
   const s = lossScales(all, { ...area, log: true });
   ctx.font = '10px system-ui, sans-serif';
   ctx.fillStyle = palette.muted;
@@ -37,6 +39,10 @@ export function drawCompareChart(ctx, { width, height, epochs, runs, palette = L
   ctx.textBaseline = 'top';
   ctx.fillText('epoch 0', area.left + 24, area.top + area.height + 4);
   ctx.fillText(String(epochs), area.left + area.width - 10, area.top + area.height + 4);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(area.left, area.top - 1, area.width, area.height + 2);
+  ctx.clip();
   for (const run of runs) {
     ctx.strokeStyle = run.colour;
     ctx.lineWidth = 2;
@@ -53,6 +59,6 @@ export function drawCompareChart(ctx, { width, height, epochs, runs, palette = L
     });
     ctx.stroke();
   }
-  ctx.setLineDash([]);
+  ctx.restore();
   return s;
 }
