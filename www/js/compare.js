@@ -70,7 +70,8 @@ export class Comparison {
       const { batchSize } = engine.config(); // after setData, which may have lowered it
       const perEpoch = Math.max(1, Math.ceil(engine.trainPoints().length / 3 / batchSize));
       const detector = new TroubleDetector();
-      return { rate, engine, item, status, history, batchSize, perEpoch, detector, trouble: null, msPerStep: 0, done: false, ...STYLES[k] };
+      const state = { steps: 0, msPerStep: 0, readAt: -Infinity, readMs: 0, trouble: null, diverged: false, done: false };
+      return { rate, engine, item, status, history, batchSize, perEpoch, detector, ...state, ...STYLES[k] };
     });
     const caption = document.createElement('p');
     caption.className = 'help';
@@ -80,24 +81,37 @@ export class Comparison {
     this.render();
   }
 
-  /** Trains the runs still going within `budgetMs` in all, records their losses and redraws. */
+  /**
+   * Trains the runs still going within `budgetMs` in all and redraws. A run's loss (an evaluation
+   * over every point) is read at most a tenth of the time, so a big network's evaluation never
+   * takes over the frame.
+   */
   frame(budgetMs) {
     if (!this.running) return;
     const active = this.runs.filter((r) => !r.done);
     for (const run of active) {
-      const engine = run.engine;
       const start = performance.now();
-      const left = EPOCHS * run.perEpoch - engine.stats().step;
-      const n = nextChunk({ msPerStep: run.msPerStep, remainingMs: budgetMs / active.length, wanted: left });
-      const ran = engine.step(n);
+      const steps = EPOCHS * run.perEpoch;
+      const n = nextChunk({ msPerStep: run.msPerStep, remainingMs: budgetMs / active.length, wanted: steps - run.steps });
+      const ran = run.engine.step(n);
+      run.steps += ran;
       run.msPerStep = updateCost(run.msPerStep, performance.now() - start, ran);
-      const s = engine.stats();
-      run.history.push(s.step / run.perEpoch, s.trainLoss, null);
-      run.trouble ??= run.detector.observe(s, run.batchSize);
-      run.done = s.diverged || ran < n || s.step >= EPOCHS * run.perEpoch;
+      const finished = ran < n || run.steps >= steps; // fewer than asked: the core stopped it (diverged)
+      if (finished || performance.now() - run.readAt >= 10 * run.readMs) this.#read(run);
+      run.done = finished || run.diverged;
     }
     this.render();
     if (this.runs.every((r) => r.done)) this.running = false;
+  }
+
+  #read(run) {
+    const t0 = performance.now();
+    const s = run.engine.stats();
+    run.readMs = performance.now() - t0;
+    run.readAt = performance.now();
+    run.history.push(s.step / run.perEpoch, s.trainLoss, null);
+    run.trouble ??= run.detector.observe(s, run.batchSize);
+    run.diverged = s.diverged;
   }
 
   render() {

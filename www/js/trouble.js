@@ -104,8 +104,9 @@ export class TroubleDetector {
 export function troubleMessage(t, learningRate, s = {}) {
   const lower = `Training paused: lower η (now ${learningRate}), then restore.`;
   if (t.kind === 'diverged') {
+    const from = t.bestLoss === null ? '' : ` (from ${formatLoss(t.bestLoss)} at best)`;
     return (
-      `Training diverged at step ${t.step}: the loss or a weight stopped being a finite number ` +
+      `Training diverged at step ${t.step}: the loss or a weight stopped being a finite number${from} ` +
       `(learning rate ${learningRate} is too large for this network). Lower it, then restore.`
     );
   }
