@@ -1,8 +1,8 @@
 // Trouble in training, recognised from the statistics as they arrive: a divergence (the loss or a
 // weight is no longer a finite number), an explosion (the loss far above the lowest seen and still
-// rising: each step overshoots by more than it corrects) and a stall (the loss flat and far from
-// zero while every weight gradient is ~0: the error the network still makes reaches no weight,
-// as with saturated outputs or dead neurons). Pure: fed readings, tested in Node.
+// rising: each step overshoots by more than it corrects) and a stall (the loss far from zero while
+// nearly every sample gives every weight a gradient of ~0: the error the network still makes
+// reaches no weight, as with saturated outputs or dead neurons). Pure: fed readings, tested in Node.
 import { formatLoss } from './frame.js';
 
 export const LIMITS = {
@@ -12,15 +12,15 @@ export const LIMITS = {
   explodeFloor: 0.2,
   /** on this many readings in a row, each higher than the one before. */
   risingReadings: 2,
-  /** Stalled: this many readings in a row, spanning at least `stallSteps` steps and covering at
-   *  least `stallSamples` samples in their batches (one sample's gradient is often ~0), on which */
+  /** Stalled: among the latest readings (2 × stallReadings, and enough to hold 2 × stallSamples
+   *  samples), spanning stallSteps steps or more, so many batches had every weight gradient ~0
+   *  that at least `stuckShare` of the samples give none, */
   stallReadings: 3,
   stallSteps: 100,
   stallSamples: 30,
+  stuckShare: 0.9,
   /** every layer's weight-gradient RMS is below this, */
   zeroGradient: 1e-5,
-  /** the loss stays within this fraction of the streak's first, */
-  flatChange: 0.01,
   /** and the loss is above this fraction of the untrained network's (far from a fit). A hidden
    *  layer whose every neuron is dead is not a stall of this kind: the dead-neuron callout tells
    *  it (and offers leaky ReLU), as the dead-ReLU preset teaches. */
@@ -50,7 +50,7 @@ export class TroubleDetector {
     this.previous = null;
     this.rising = 0;
     this.calmStep = null; // the last reading's step with the loss within 2× of the best
-    this.stall = null; // { step, loss, count } of the streak of flat, gradient-free readings
+    this.recent = []; // the latest readings: { step, still (every weight gradient ~0) }
   }
 
   /** `batchSize`: the samples each reading's gradients are of. */
@@ -78,17 +78,19 @@ export class TroubleDetector {
   }
 
   #stalled(s, loss, batchSize) {
-    const { zeroGradient, flatChange, farFromZero, stallReadings, stallSteps, stallSamples } = this.limits;
+    const { zeroGradient, farFromZero, stallReadings, stallSteps, stallSamples, stuckShare } = this.limits;
     const cut = s.dead?.some((layer) => layer.length > 0 && layer.every(Boolean));
     // At step 0 no batch has run, so there are no gradients to speak of.
-    const still = s.step > 0 && !cut && s.weightGradRms.every((g) => g < zeroGradient) && loss > farFromZero * this.start;
-    const flat = this.stall && Math.abs(loss - this.stall.loss) <= flatChange * this.stall.loss;
-    if (!still) this.stall = null;
-    else if (flat) this.stall.count += 1;
-    else this.stall = { step: s.step, loss, count: 1 };
-    const readings = Math.max(stallReadings, Math.ceil(stallSamples / batchSize));
-    const long = this.stall?.count >= readings && s.step - this.stall.step >= stallSteps;
-    return long ? this.#begin('stalled', this.stall.step, s, loss) : null;
+    const still = s.step > 0 && !cut && s.weightGradRms.every((g) => g < zeroGradient);
+    this.recent.push({ step: s.step, still });
+    const size = Math.max(2 * stallReadings, Math.ceil((2 * stallSamples) / batchSize));
+    if (this.recent.length > size) this.recent.shift();
+    // A batch's gradient is ~0 only if each of its samples' is: from the share of still batches,
+    // the share of samples that give no gradient is share^(1 / batch size).
+    const stills = this.recent.filter((r) => r.still);
+    const stuck = (stills.length / size) ** (1 / batchSize) >= stuckShare;
+    const long = this.recent.length === size && s.step - this.recent[0].step >= stallSteps;
+    return stuck && long && loss > farFromZero * this.start ? this.#begin('stalled', stills[0].step, s, loss) : null;
   }
 
   #begin(kind, step, s, loss) {
@@ -117,13 +119,14 @@ export function troubleMessage(t, learningRate, s = {}) {
     );
   }
   const causes = [];
-  if (s.stuckCount) causes.push(`the output is saturated and confidently wrong on ${s.stuckCount} training points, where (ŷ − y)·f′(z) ≈ 0`);
+  const points = (n) => `${n} training point${n === 1 ? '' : 's'}`;
+  if (s.stuckCount) causes.push(`the output is saturated and confidently wrong on ${points(s.stuckCount)}, where (ŷ − y)·f′(z) ≈ 0`);
   if (s.deadCount) causes.push(`${s.deadCount} of ${s.hiddenCount} hidden neurons are dead`);
   const why = causes.length ? ` (${causes.join('; ')})` : '';
   const inside = t.bestStep >= t.step ? ' The best weights are from inside the stall: after restoring, ⟲ starts over.' : '';
   return (
-    `Training stalled at step ${t.step}: the loss is stuck at ${formatLoss(t.loss)} and every weight's gradient ` +
-    `is ~0${why}, so the error left reaches no weight. A step too large pushed the network there. ${lower}${inside}`
+    `Training stalled at step ${t.step}: the loss is ${formatLoss(t.loss)}, yet nearly every training sample gives ` +
+    `every weight a gradient of ~0${why}, so the error left reaches no weight. A step too large pushed the network there. ${lower}${inside}`
   );
 }
 
