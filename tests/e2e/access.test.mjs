@@ -263,7 +263,9 @@ test('the loss chart reads out by keyboard and by tap, not only by hover', async
   const phone = await context.newPage();
   await phone.goto(env.url);
   await phone.waitForSelector('body[data-ready]');
+  await phone.click('#settings-toggle'); // a phone keeps the settings in a drawer
   await phone.selectOption('#speed', '0');
+  await phone.click('#settings-toggle');
   await trainUntil(phone, 8);
   await phone.locator('#loss-chart').scrollIntoViewIfNeeded();
   const box = await phone.locator('#loss-chart').boundingBox();
