@@ -4,6 +4,7 @@ import { css, diverging, LIGHT_CANVAS } from './colors.js';
 import { edgeWidth } from './layout.js';
 import { num } from './notation.js';
 import { edgePoint, ease, pulseRadius } from './timeline.js';
+import { curve, drawPath, label, skipArc } from './draw-path.js';
 
 const GREY = [232, 234, 235];
 
@@ -16,6 +17,7 @@ const GREY = [232, 234, 235];
  *   palette: { ink, muted, grid } (the theme's canvas colours; see colors.canvasPalette),
  *   selected: { column, index } | { layer, i, j } | { layer, i, bias } | null,
  *   highlight: { nodes: [{column, index}], edges: [{layer, i, j}] } | null   (explain mode)
+ *   path: the inspector's chosen chain-rule path (paths.js; see drawPath) | null
  *   story: { kind, layer, progress, snap, reduced } | null                    (the animated step)
  *   edgeImage: CanvasImageSource | null   (the edges, drawn by drawEdgeLayer; else drawn here)
  * }
@@ -23,7 +25,7 @@ const GREY = [232, 234, 235];
 export function drawNetwork(ctx, scene) {
   const { width, height } = scene;
   ctx.clearRect(0, 0, width, height);
-  const dim = scene.highlight ? 0.25 : 1;
+  const dim = dimmed(scene) ? 0.25 : 1;
   // A dense network's edges may come drawn already (see drawEdgeLayer): one blit per frame.
   if (scene.edgeImage) ctx.drawImage(scene.edgeImage, 0, 0, width, height);
   else drawEdges(ctx, scene, dim);
@@ -35,7 +37,11 @@ export function drawNetwork(ctx, scene) {
   if (scene.story) drawStoryNodes(ctx, scene);
   drawInputLabels(ctx, scene);
   drawSelection(ctx, scene);
+  if (scene.path) drawPath(ctx, scene);
 }
+
+/** Whatever is not highlighted (explain mode's phase, the chosen path) fades. */
+export const dimmed = (scene) => Boolean(scene.highlight || scene.path);
 
 function drawHighlightedNodes(ctx, { layout, highlight, palette = LIGHT_CANVAS }) {
   const { columns, size } = layout;
@@ -45,13 +51,6 @@ function drawHighlightedNodes(ctx, { layout, highlight, palette = LIGHT_CANVAS }
     const { x, y } = columns[column][index];
     ctx.strokeRect(x - size / 2 - 2, y - size / 2 - 2, size + 4, size + 4);
   }
-}
-
-function curve(ctx, a, b, half) {
-  const mid = (a.x + b.x) / 2;
-  ctx.beginPath();
-  ctx.moveTo(a.x + half, a.y);
-  ctx.bezierCurveTo(mid, a.y, mid, b.y, b.x - half, b.y);
 }
 
 /** Above this many edges, edges of similar weight are stroked together (one path per bucket). */
@@ -71,7 +70,7 @@ export function edgeCount(sizes) {
  */
 export function drawEdgeLayer(ctx, scene) {
   ctx.clearRect(0, 0, scene.width, scene.height);
-  drawEdges(ctx, scene, scene.highlight ? 0.25 : 1);
+  drawEdges(ctx, scene, dimmed(scene) ? 0.25 : 1);
 }
 const BUCKETS = 12;
 const BUCKET_RANGE = 3;
@@ -152,10 +151,7 @@ function drawResidualEdges(ctx, { layout, residual = [], palette = LIGHT_CANVAS 
   residual.forEach((on, l) => {
     if (!on) return;
     columns[l].forEach((a, j) => {
-      const b = columns[l + 1][j];
-      ctx.beginPath();
-      ctx.moveTo(a.x + size / 2, a.y - size * 0.3);
-      ctx.quadraticCurveTo((a.x + b.x) / 2, a.y - size * 0.95, b.x - size / 2, b.y - size * 0.3);
+      skipArc(ctx, a, columns[l + 1][j], size);
       ctx.stroke();
     });
   });
@@ -309,17 +305,6 @@ function drawStoryNodes(ctx, { layout, story, palette = LIGHT_CANVAS }) {
     const lowest = progress > 0.85 && l > 0 ? l : l + 1;
     for (let c = L; c >= lowest; c--) snap.layers[c - 1].deltas.forEach((d, i) => ring(c, i, d, maxDelta));
   }
-}
-
-function label(ctx, x, y, text, weight = 'normal') {
-  ctx.font = `${weight} 10px system-ui, sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  const w = ctx.measureText(text).width + 6;
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
-  ctx.fillRect(x - w / 2, y - 6, w, 12);
-  ctx.fillStyle = LIGHT_CANVAS.ink; // on its own white box, in either theme
-  ctx.fillText(text, x, y);
 }
 
 function drawInputLabels(ctx, { layout, inputLabels = [], palette = LIGHT_CANVAS }) {

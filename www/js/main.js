@@ -66,7 +66,7 @@ async function start() {
     gradients: new GradientsView(session, { linkSync }),
     readouts: new Readouts(session, { messages }),
     explain: new ExplainPanel(session, { telling, messages }),
-    inspector: new InspectorView(session, { telling, messages, request: request('inspector') }),
+    inspector: new InspectorView(session, { telling, messages, request: request('inspector'), featureLabels }),
     tables: new TablesView(session, { telling, request: request('table') }),
     descriptions: new Descriptions(session, { heatmaps, request: request('describe') }),
     share: new ShareDialog(session, { linkSync, schema }),

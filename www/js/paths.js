@@ -36,7 +36,7 @@ export function combinedOutput(config) {
  * @param keep    how many of the largest paths to return
  * @returns { label, count (BigInt, exact), sum (over every path), grad (the core's), shownSum,
  *   combined, shown: [{ nodes: [{ column, index }], edges: [{ layer, i, j } | { layer, i, j, skip }],
- *   factors: [{ name, symbol, value, at }], product }] } with `shown` largest |product| first and
+ *   factors: [{ name, symbol, value, at, kind }], product }] } with `shown` largest |product| first and
  *   factors in the source's order (the loss first, ∂z/∂w last).
  */
 export function chainPaths(snap, config, param, keep = SHOWN_PATHS) {
@@ -125,22 +125,22 @@ function describe(state, { snap, config, param, input, gate, end, weight, label 
   const nodes = states.map((s) => ({ column: s.c, index: s.m }));
   const edges = [];
   const factors = [];
-  const f = (name, symbol, value, at) => factors.push({ name, symbol, value, at });
+  const f = (name, symbol, value, at, kind) => factors.push({ name, symbol, value, at, kind });
   const gateFactor = (c, n) => {
     const value = gate(c, n);
     if (value === null) return;
     const act = c === L ? config.outputActivation : config.activation;
-    f(`∂${names.a(c, n)}/∂${names.z(c, n)}`, `${DERIVATIVES[act].name}(${names.z(c, n)})`, value, { column: c, index: n });
+    f(`∂${names.a(c, n)}/∂${names.z(c, n)}`, `${DERIVATIVES[act].name}(${names.z(c, n)})`, value, { column: c, index: n }, 'gate');
   };
   // Forward from the parameter, then reversed into the source's order.
   const { i } = param;
   if (param.bias) {
-    f(`∂${names.z(param.layer + 1, i)}/∂${label}`, '1', input, { column: param.layer + 1, index: i });
+    f(`∂${names.z(param.layer + 1, i)}/∂${label}`, '1', input, { column: param.layer + 1, index: i }, 'bias');
   } else {
     const edge = { layer: param.layer, i, j: param.j };
     edges.push(edge);
     nodes.unshift({ column: param.layer, index: param.j });
-    f(`∂${names.z(param.layer + 1, i)}/∂${label}`, names.a(param.layer, param.j), input, edge);
+    f(`∂${names.z(param.layer + 1, i)}/∂${label}`, names.a(param.layer, param.j), input, edge, 'input');
   }
   gateFactor(param.layer + 1, i);
   for (let k = 1; k < states.length; k++) {
@@ -149,17 +149,17 @@ function describe(state, { snap, config, param, input, gate, end, weight, label 
     if (move.skip) {
       const edge = { layer: from, i: n, j: m, skip: true };
       edges.push(edge);
-      f(`∂${names.a(to, n)}/∂${names.a(from, m)}`, '1 (skip)', 1, edge);
+      f(`∂${names.a(to, n)}/∂${names.a(from, m)}`, '1 (skip)', 1, edge, 'skip');
       continue;
     }
     const edge = { layer: from, i: n, j: m };
     edges.push(edge);
-    f(`∂${names.z(to, n)}/∂${names.a(from, m)}`, names.W(from, n, m), weight(from, n, m), edge);
+    f(`∂${names.z(to, n)}/∂${names.a(from, m)}`, names.W(from, n, m), weight(from, n, m), edge, 'weight');
     gateFactor(to, n);
   }
   const n = states[states.length - 1].m;
   const combined = gate(L, n) === null;
-  f(combined ? names.dz(L, n) : `∂L/∂${names.a(L, n)}`, combined ? 'δ' : '∂L/∂ŷ', end(n), { column: L, index: n });
+  f(combined ? names.dz(L, n) : `∂L/∂${names.a(L, n)}`, combined ? `δ[${n}]` : `∂L/∂ŷ[${n}]`, end(n), { column: L, index: n }, 'loss');
   factors.reverse();
   return { nodes, edges, factors, product: factors.reduce((p, x) => p * x.value, 1) };
 }

@@ -2,7 +2,7 @@
 // pulses, explain mode's highlight, dead neurons and the selection; a click or the keyboard's
 // roving focus selects a neuron or a weight. Redrawn only when something it shows changed.
 import { edgeAt, networkLayout, nodeAt } from '../../layout.js';
-import { BUCKETED_EDGES, drawEdgeLayer, drawNetwork, edgeCount } from '../../draw-network.js';
+import { BUCKETED_EDGES, dimmed, drawEdgeLayer, drawNetwork, edgeCount } from '../../draw-network.js';
 import { due, throttleInterval, updateCost } from '../../frame.js';
 import { describeFocus, moveFocus } from '../../focus.js';
 import { fitCanvas } from '../canvas.js';
@@ -26,7 +26,7 @@ export class NetworkView {
     const shape = schema.settings.find((s) => s.name === 'networkShape');
     this.controls = new NeuronControls(session, { apply, maxNeurons: shape.maxNeurons, onHeight: () => (this.dirty = true) });
     const redraw = () => (this.dirty = true);
-    for (const event of ['rebuilt', 'params', 'stats']) session.on(event, redraw);
+    for (const event of ['rebuilt', 'params', 'stats', 'path']) session.on(event, redraw);
     session.on('selected', (selection) => {
       $('network-focus').textContent = selection ? `Selected: ${describeFocus(selection, session.sizes)}.` : '';
       redraw();
@@ -102,7 +102,7 @@ export class NetworkView {
   #edgeLayer(scene) {
     const ratio = window.devicePixelRatio || 1;
     const first = scene.layout.columns[0][0];
-    const key = `${scene.width}x${scene.height}@${ratio}:${scene.highlight ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
+    const key = `${scene.width}x${scene.height}@${ratio}:${dimmed(scene) ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
     const now = performance.now();
     const layer = this.edges;
     if (layer && layer.key === key && !this.#edgesDue(layer, now)) {
@@ -158,6 +158,7 @@ export class NetworkView {
       palette: this.linkSync.palette,
       selected: session.selected,
       highlight,
+      path: session.path,
       story,
       edgeImage: null,
     };
