@@ -1,10 +1,10 @@
 // Draws the network. Weights and gradients use different channels: an edge's colour and width are
 // its weight; pulses and node rings are the error signal. A pure function of what it is given.
 import { css, diverging, LIGHT_CANVAS } from './colors.js';
-import { edgeWidth } from './layout.js';
+import { besideNode, edgeWidth, labelSpot } from './layout.js';
 import { num } from './notation.js';
 import { edgePoint, ease, pulseRadius } from './timeline.js';
-import { curve, drawPath, label, skipArc } from './draw-path.js';
+import { beside, curve, drawPath, findLabel, label, labelBeside, skipArc } from './draw-path.js';
 
 const GREY = [232, 234, 235];
 
@@ -33,6 +33,7 @@ export function drawNetwork(ctx, scene) {
   if (scene.highlight) drawHighlightedEdges(ctx, scene);
   if (scene.story) drawStorySignals(ctx, scene);
   drawNodes(ctx, scene, dim);
+  drawIndices(ctx, scene);
   if (scene.highlight) drawHighlightedNodes(ctx, scene);
   if (scene.story) drawStoryNodes(ctx, scene);
   drawInputLabels(ctx, scene);
@@ -263,29 +264,54 @@ function drawNodes(ctx, { layout, thumbnails, dead = [], palette = LIGHT_CANVAS 
   }
 }
 
-/** Node values during the story: a after the forward pass reaches a layer, δ rings backward. */
-function drawStoryNodes(ctx, { layout, story, palette = LIGHT_CANVAS }) {
+/** Each neuron's index, as W₁[i][j] counts them: small, beside its top left corner, where there is room. */
+function drawIndices(ctx, scene) {
+  const { layout, palette = LIGHT_CANVAS } = scene;
+  ctx.font = '9px system-ui, sans-serif';
+  ctx.fillStyle = palette.muted;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  layout.columns.forEach((column, c) => {
+    if (c === 0) return; // the inputs are named (x₁, x₂, …) beside them
+    column.forEach((node, i) => {
+      const w = ctx.measureText(String(i)).width + 2;
+      const spot = labelSpot(layout, w, 10, besideNode(layout, node, w, 10, ['corner']), scene);
+      if (spot) ctx.fillText(String(i), spot.x, spot.y);
+    });
+  });
+}
+
+/**
+ * Node values during the story: a after the forward pass reaches a layer, δ rings backward. The
+ * numbers go beside a node where they cover none (below it, else right of it); without room the
+ * ring alone shows the value, dashed when negative.
+ */
+function drawStoryNodes(ctx, scene) {
+  const { layout, story, palette = LIGHT_CANVAS } = scene;
   const { kind, layer: l, progress, snap } = story;
   const { columns, size } = layout;
   const L = snap.layers.length;
-  const showText = size >= 30;
+  const ORDER = ['below', 'right'];
   const ring = (c, i, value, max) => {
-    const { x, y } = columns[c][i];
+    const node = columns[c][i];
+    const { x, y } = node;
+    const text = `δ ${num(value)}`;
+    const spot = findLabel(ctx, scene, beside(layout, node, ORDER), text);
     const r = pulseRadius(value, max, size * 0.22);
     ctx.strokeStyle = css(diverging(Math.sign(value)));
     ctx.lineWidth = Math.max(2, r);
     // The label carries δ's sign when there is room for it; without a label, a negative ring is dashed.
-    ctx.setLineDash(showText ? [] : negativeDash(value, ctx.lineWidth));
+    ctx.setLineDash(spot ? [] : negativeDash(value, ctx.lineWidth));
     ctx.strokeRect(x - size / 2 - ctx.lineWidth / 2, y - size / 2 - ctx.lineWidth / 2, size + ctx.lineWidth, size + ctx.lineWidth);
     ctx.setLineDash([]);
-    if (showText) label(ctx, x, y + size / 2 - 8, `δ ${num(value)}`);
+    if (spot) label(ctx, spot.x, spot.y, text);
   };
   const value = (c, i, v) => {
-    const { x, y } = columns[c][i];
+    const node = columns[c][i];
     ctx.strokeStyle = palette.ink;
     ctx.lineWidth = 2;
-    ctx.strokeRect(x - size / 2 - 1, y - size / 2 - 1, size + 2, size + 2);
-    if (showText) label(ctx, x, y + size / 2 - 8, `a ${num(v)}`);
+    ctx.strokeRect(node.x - size / 2 - 1, node.y - size / 2 - 1, size + 2, size + 2);
+    labelBeside(ctx, scene, node, `a ${num(v)}`, ORDER);
   };
   const maxDelta = story.maxSignal?.delta ?? 1;
   // Columns whose forward values are known by now.
@@ -297,7 +323,7 @@ function drawStoryNodes(ctx, { layout, story, palette = LIGHT_CANVAS }) {
     const { x, y } = columns[L][0];
     const out = snap.layers[L - 1].activations;
     const target = Array.from(story.target, num).join(', ');
-    label(ctx, x, y - size / 2 - 10, `ŷ ${Array.from(out, num).join(', ')} · y ${target} · L ${num(story.loss)}`, 'bold');
+    labelBeside(ctx, scene, columns[L][0], `ŷ ${Array.from(out, num).join(', ')} · y ${target} · L ${num(story.loss)}`, ['above', 'left', 'below'], 'bold');
   }
   if (kind === 'backward') {
     // δ of every column the error signal has reached: from the output down to column l + 1,

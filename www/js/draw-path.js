@@ -1,7 +1,7 @@
 // The inspector's chosen chain-rule path on the diagram, with each factor's number beside its edge
 // or node; and the small shapes the network drawing shares. Pure functions of what they are given.
 import { css, diverging, LIGHT_CANVAS } from './colors.js';
-import { edgeWidth } from './layout.js';
+import { besideNode, edgeWidth, labelSpot } from './layout.js';
 import { num } from './notation.js';
 import { edgePoint } from './timeline.js';
 
@@ -32,15 +32,47 @@ export function label(ctx, x, y, text, weight = 'normal') {
   ctx.fillText(text, x, y);
 }
 
+/**
+ * A label where it covers no node (layout.labelSpot): `spots(w, h)` lists the centres to try.
+ * Returns whether there was room; without room nothing is drawn.
+ */
+export function placeLabel(ctx, scene, spots, text, weight = 'normal', taken = []) {
+  // A label may come in a long and a short form: the first that fits is drawn.
+  for (const t of Array.isArray(text) ? text : [text]) {
+    const spot = findLabel(ctx, scene, spots, t, weight, taken);
+    if (spot) {
+      label(ctx, spot.x, spot.y, t, weight);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Where placeLabel would put the label, or null; a found spot is added to `taken`. */
+export function findLabel(ctx, scene, spots, text, weight = 'normal', taken = []) {
+  ctx.font = `${weight} 10px system-ui, sans-serif`;
+  const w = ctx.measureText(text).width + 6;
+  const spot = labelSpot(scene.layout, w, 12, spots(w, 12), scene, taken);
+  if (spot) taken.push({ ...spot, w, h: 12 });
+  return spot;
+}
+
+/** Spots beside a node, trying its sides in `order` (see layout.besideNode). */
+export const beside = (layout, node, order) => (w, h) => besideNode(layout, node, w, h, order);
+
+/** A label beside a node. */
+export const labelBeside = (ctx, scene, node, text, order, weight, taken) => placeLabel(ctx, scene, beside(scene.layout, node, order), text, weight, taken);
+
 const SHORT = { weight: 'W', input: '', gate: 'f′', skip: '×', bias: '∂z/∂b', loss: '' };
 
 /**
  * scene.path: { nodes: [{ column, index }], edges: [{ layer, i, j, skip? }], factors: [{ symbol,
  * value, at, kind }] } (paths.js). Its edges thick in ink under their weight's colour, its
- * neurons boxed, and every factor's number: an edge's at its middle, a neuron's f′ below it,
- * the loss's and a bias's above it.
+ * neurons boxed, and every factor's number: an edge's along it, a neuron's f′ below it, the
+ * loss's above it, a bias's left of it; wherever it would cover a neuron, it is left out.
  */
-export function drawPath(ctx, { layout, weights, path, palette = LIGHT_CANVAS }) {
+export function drawPath(ctx, scene) {
+  const { layout, weights, path, palette = LIGHT_CANVAS } = scene;
   const { columns, size } = layout;
   const half = size / 2;
   ctx.lineCap = 'round';
@@ -64,17 +96,20 @@ export function drawPath(ctx, { layout, weights, path, palette = LIGHT_CANVAS })
     const { x, y } = columns[column][index];
     ctx.strokeRect(x - half - 3, y - half - 3, size + 6, size + 6);
   }
-  for (const f of path.factors) {
-    const text = `${SHORT[f.kind] ?? ''}${f.kind === 'input' || f.kind === 'loss' ? f.symbol : ''} ${num(f.value)}`.trim();
+  // Each factor's number, the edges' first (the weights), then the neurons'; none covers another.
+  const taken = [];
+  const byPlace = [...path.factors].sort((a, b) => ('column' in a.at) - ('column' in b.at));
+  for (const f of byPlace) {
+    const text = [`${SHORT[f.kind] ?? ''}${f.kind === 'input' || f.kind === 'loss' ? f.symbol : ''} ${num(f.value)}`.trim(), num(f.value)];
     if ('column' in f.at) {
-      const { x, y } = columns[f.at.column][f.at.index];
-      const above = f.kind === 'loss' || f.kind === 'bias';
-      label(ctx, x, above ? y - half - 9 - (f.kind === 'bias' ? 13 : 0) : y + half + 9, text, 'bold');
+      // f′ below its neuron, the loss's factor and a bias's above (they may share one neuron).
+      const order = f.kind === 'gate' ? ['below', 'right', 'above', 'left'] : f.kind === 'loss' ? ['above', 'right', 'left'] : ['left', 'above'];
+      labelBeside(ctx, scene, columns[f.at.column][f.at.index], text, order, 'bold', taken);
     } else {
       const from = columns[f.at.layer][f.at.j];
       const to = columns[f.at.layer + 1][f.at.i];
-      const p = f.at.skip ? { x: (from.x + to.x) / 2, y: from.y - size * 0.62 } : edgePoint(from, to, half, 0.5);
-      label(ctx, p.x, p.y, text, 'bold');
+      const spots = f.at.skip ? [{ x: (from.x + to.x) / 2, y: from.y - size * 0.62 }] : [0.5, 0.35, 0.65, 0.2, 0.8].map((t) => edgePoint(from, to, half, t));
+      placeLabel(ctx, scene, () => spots, text, 'bold', taken);
     }
   }
 }

@@ -9,6 +9,9 @@ import { fitCanvas } from '../canvas.js';
 import { NeuronControls } from './neuron-controls.js';
 
 const $ = (id) => document.getElementById(id);
+/** On touch screens and phones a node is a tap target of at least 44 px, however small it is drawn. */
+const touch = window.matchMedia('(pointer: coarse), (max-width: 640px)');
+const tapTarget = () => (touch.matches ? 44 : 0);
 
 export class NetworkView {
   constructor(session, { telling, heatmaps, linkSync, schema, featureLabels, apply, reducedMotion }) {
@@ -51,7 +54,7 @@ export class NetworkView {
   #onClick(event) {
     if (!this.layout) return;
     const [x, y] = this.#point(event);
-    const node = nodeAt(this.layout, x, y);
+    const node = nodeAt(this.layout, x, y, tapTarget());
     if (node) return this.session.select({ column: node.layer, index: node.index });
     const edge = edgeAt(this.layout, x, y);
     this.session.select(edge ? { layer: edge.layer, i: edge.i, j: edge.j } : null);
@@ -59,7 +62,7 @@ export class NetworkView {
 
   #onHover(event) {
     if (!this.layout) return;
-    const node = nodeAt(this.layout, ...this.#point(event));
+    const node = nodeAt(this.layout, ...this.#point(event), tapTarget());
     this.session.setHover(node ? { column: node.layer, index: node.index } : null);
   }
 
