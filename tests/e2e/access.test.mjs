@@ -54,7 +54,7 @@ test('a step taken from the keyboard is announced, and ? lists the shortcuts', a
   assert.equal(await page.getAttribute('#step-summary', 'aria-live'), 'polite');
   assert.match(said, new RegExp(`Dead neurons: ${stats.deadCount} of ${stats.hiddenCount}\\.$`));
   assert.match(said, /Training loss [\d.e-]+, (down|up) [\d.e-]+\./);
-  assert.match(said, /Largest gradient: ∂L\/∂W\d\[\d+\]\[\d+\] = -?[\d.e-]+\./);
+  assert.match(said, /Largest gradient: ∂L\/∂W[₀-₉]+\[\d+\]\[\d+\] = −?[\d.]+(·10[⁻⁰-⁹]+)?\./);
   await page.keyboard.press('?');
   assert.equal(await page.isVisible('#shortcuts'), true);
   assert.match(await page.textContent('#shortcuts'), /Play or pause training/);

@@ -28,6 +28,17 @@ export function networkLayout(sizes, width, height, { maxSize = 40, minSize = 6,
 }
 
 /**
+ * How wide to draw the diagram on a touch screen: wide enough that its columns stand at least
+ * `target` px apart and no node shrinks below target / 2 for want of width (its box then scrolls
+ * sideways), and never narrower than `available`. Heights are as networkLayout takes them.
+ */
+export function diagramWidth(sizes, available, height, { target = 44, maxSize = 40, margin = 16, top = 0, left = 0 } = {}) {
+  const byHeight = Math.max(1, height - 2 * margin - top) / (Math.max(...sizes) * 1.4);
+  const size = Math.min(maxSize, target / 2, byHeight);
+  return Math.max(available, Math.ceil(2 * margin + left + sizes.length * Math.max(target, size * 2.2)));
+}
+
+/**
  * The node under a point, or null: { layer, index }. `target` is the smallest tap target (44 on
  * phones): a node smaller than that is hit within target / 2 of its centre, the nearest one
  * winning where such areas meet (a column of 32 in a short canvas cannot give each 44 px).

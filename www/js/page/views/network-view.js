@@ -1,7 +1,7 @@
 // The network diagram: nodes with their heatmaps, edges coloured by weight, the told step's
 // pulses, explain mode's highlight, dead neurons and the selection; a click or the keyboard's
 // roving focus selects a neuron or a weight. Redrawn only when something it shows changed.
-import { edgeAt, networkLayout, nodeAt } from '../../layout.js';
+import { diagramWidth, edgeAt, networkLayout, nodeAt } from '../../layout.js';
 import { BUCKETED_EDGES, dimmed, drawEdgeLayer, drawNetwork, edgeCount } from '../../draw-network.js';
 import { due, throttleInterval, updateCost } from '../../frame.js';
 import { describeFocus, moveFocus } from '../../focus.js';
@@ -127,18 +127,22 @@ export class NetworkView {
     this.dirty = false;
     this.renders += 1;
     const { session, telling } = this;
-    const net = fitCanvas($('network'));
-    const margin = net.width < 500 ? 24 : 40;
+    const canvas = $('network');
+    const box = canvas.parentElement;
+    const margin = box.clientWidth < 500 ? 24 : 40;
     // The inputs' labels sit left of the first column: keep room for the longest (at its largest font).
-    net.ctx.font = '14px system-ui, sans-serif';
+    const measure = canvas.getContext('2d');
+    measure.font = '14px system-ui, sans-serif';
     const labels = session.config.features.map((f) => this.featureLabels[f] ?? f);
-    const widest = Math.max(0, ...labels.map((l) => net.ctx.measureText(l).width));
+    const widest = Math.max(0, ...labels.map((l) => measure.measureText(l).width));
     // The −/+ buttons sit over the top of the canvas: keep the nodes below them.
-    this.layout = networkLayout(session.sizes, net.width, net.height, {
-      margin,
-      top: Math.max(0, this.controls.height + 6 - margin),
-      left: Math.max(0, widest + 8 - margin),
-    });
+    const room = { margin, top: Math.max(0, this.controls.height + 6 - margin), left: Math.max(0, widest + 8 - margin) };
+    // On a touch screen a deep network is drawn wider than its box, which scrolls sideways: every
+    // node stays a target one can tap.
+    const wide = touch.matches ? diagramWidth(session.sizes, box.clientWidth, box.clientHeight, room) : box.clientWidth;
+    canvas.style.width = wide > box.clientWidth ? `${wide}px` : '';
+    const net = fitCanvas(canvas);
+    this.layout = networkLayout(session.sizes, net.width, net.height, room);
     const at = telling.phase();
     const s = telling.story;
     const story = at && s
