@@ -139,7 +139,8 @@ export class NetworkView {
     const room = { margin, top: Math.max(0, this.controls.height + 6 - margin), left: Math.max(0, widest + 8 - margin) };
     // On a touch screen a deep network is drawn wider than its box, which scrolls sideways: every
     // node stays a target one can tap.
-    const wide = touch.matches ? diagramWidth(session.sizes, box.clientWidth, box.clientHeight, room) : box.clientWidth;
+    // (Not from room.top: the −/+ buttons' height follows the columns' spacing, which follows this.)
+    const wide = touch.matches ? diagramWidth(session.sizes, box.clientWidth, box.clientHeight, { ...room, top: 0 }) : box.clientWidth;
     canvas.style.width = wide > box.clientWidth ? `${wide}px` : '';
     const net = fitCanvas(canvas);
     this.layout = networkLayout(session.sizes, net.width, net.height, room);
