@@ -2,6 +2,7 @@
 // right and too large. Uses three engines of its own while it runs (handed out by the page's
 // session, which lets go of them should the core fail); draws into cards it builds (text only).
 import { formatLoss } from './frame.js';
+import { plural } from './notation.js';
 
 export const RATES = [
   { rate: 0.0001, verdict: 'too small' },
@@ -60,7 +61,7 @@ export class Comparison {
   render() {
     for (const run of this.runs) {
       const s = run.engine.stats();
-      run.loss.textContent = `Loss ${formatLoss(s.trainLoss)} after ${s.epoch} epochs (from ${formatLoss(run.start)})`;
+      run.loss.textContent = `Loss ${formatLoss(s.trainLoss)} after ${plural(s.epoch, 'epoch')} (from ${formatLoss(run.start)})`;
       run.status.textContent = s.diverged
         ? `Diverged at step ${s.divergedAtStep}: the weights overshot until the loss was no longer finite.`
         : s.trainLoss < 0.5 * run.start
