@@ -90,7 +90,7 @@ test('keyboard only: a training step, then the inspector reached along an edge, 
   await page.keyboard.press('ArrowDown'); // the next edge out of y: W[1][1]
   const selected = await page.evaluate(() => window.backpropPlayground.selected());
   assert.deepEqual(selected, { layer: 0, i: 1, j: 1 });
-  assert.match(await page.textContent('#network-focus'), /the weight W1\[1\]\[1\] from input 1 to hidden neuron 1 of layer 1/);
+  assert.match(await page.textContent('#network-focus'), /the weight W₁\[1\]\[1\] from input 1 to hidden neuron 1 of layer 1/);
   assert.equal(await page.isVisible('#inspector'), true);
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'inspector');

@@ -51,6 +51,8 @@ export class InspectorView {
       $('inspector-title').textContent = 'No training data';
       $('inspector-sample').textContent = 'Draw some points or choose a data set to inspect gradients.';
       $('inspector-body').replaceChildren();
+      this.paths = null;
+      session.showPath(null);
       return;
     } else {
       trace = session.trace(session.sample);
