@@ -15,6 +15,12 @@ export function countText(count) {
   return `≈ ${digits[0]}.${digits.slice(1, 3)}·10${superscript(String(digits.length - 1))}`;
 }
 
+/** A path's factors without the neurons' indices (the parameter's own factor keeps them): the form every path takes. */
+function generic(path) {
+  const last = path.factors.length - 1;
+  return path.factors.map((f, k) => (k === last ? f.name : f.name.replace(/\[\d+\]/g, ''))).join(' · ');
+}
+
 /**
  * @param chain     chainPaths(…) of the selected parameter
  * @param options   { expanded, chosen (a pathKey or null), numeric (finite difference or null),
@@ -35,7 +41,7 @@ export function renderPaths(chain, { expanded, chosen, numeric, onToggle, onChoo
   const example = chain.shown[0];
   body.append(
     el('p', { class: 'note', text: 'The chain rule for y = f(g(x)) is dy/dx = (dy/dg)·(dg/dx). A network chains it once per layer, and where a weight reaches the loss along several paths, their products add:' }),
-    el('p', { class: 'equation', text: `∂L/∂${chain.label} = Σ over paths ${example ? example.factors.map((f) => f.name).join(' · ') : ''}` }),
+    el('p', { class: 'equation', text: `∂L/∂${chain.label} = Σ over paths ${example ? generic(example) : ''}` }),
     el('p', { class: 'sub', id: 'chain-count', value: chain.count.toString(), text: capped ? `${countText(chain.count)} paths; showing the largest ${chain.shown.length} by |product|.` : `${plural(chain.count, 'path', countText(chain.count))}, each a product of ${plural(example?.factors.length ?? 0, 'factor')}:` }),
   );
   const list = el('ol', { class: 'paths', id: 'chain-path-list' });
@@ -61,6 +67,9 @@ export function renderPaths(chain, { expanded, chosen, numeric, onToggle, onChoo
   row('Backprop’s gradient (core)', chain.grad, 'paths-grad', ` — relative error ${num(relativeError(chain.sum, chain.grad, 1e-7))}`);
   if (numeric !== null) row('Finite difference (core)', numeric, 'paths-numeric');
   body.append(results);
+  if (chain.shown.some((p) => p.edges.some((e) => e.skip))) {
+    body.append(el('p', { class: 'note', text: 'A residual connection, a = a_prev + f(z), is a path of its own: its factor ∂a/∂a_prev is 1, so the gradient passes it undiminished.' }));
+  }
   if (chain.combined) {
     body.append(el('p', { class: 'note', text: 'At the output, the loss and its activation combine into one factor, δ = ∂L/∂z: with a softmax the outputs are coupled through its Jacobian, so a path ends at z of an output, where δ already sums over them.' }));
   }
