@@ -52,6 +52,9 @@ test('for a first-layer weight the paths’ products sum to backprop’s ∂L/�
     for (const param of [{ layer: 0, i: 1, j: 0 }, { layer: 0, i: 2, j: 1 }, { layer: 0, i: 0, bias: true }, { layer: 1, i: 1, j: 2 }]) {
       const chain = chainPaths(snap, c, param, 1000);
       const all = bruteForce(snap, c, param);
+      // Softmax and cross-entropy end every path at ∂L/∂z of an output (δ), the others at ∂L/∂a.
+      assert.equal(chain.combined, /softmax|cross-entropy/.test(name), `${name}: ${c.outputActivation}/${c.loss}`);
+      assert.equal(chain.form[0].startsWith('∂L/∂z'), chain.combined);
       assert.equal(chain.count, BigInt(all.length), `${name}: count`);
       assert.equal(chain.shown.length, all.length, `${name}: every path shown when few`);
       const sum = chain.shown.reduce((t, p) => t + p.factors.reduce((q, f) => q * f.value, 1), 0);
@@ -72,8 +75,10 @@ test('a 2-3-3-1 network: three paths from a first-layer weight, each a chain of 
   const { engine, snap, config } = traced({ networkShape: [3, 3], activation: 'tanh' });
   const chain = chainPaths(snap, config, { layer: 0, i: 1, j: 0 });
   assert.equal(chain.count, 3n);
+  assert.deepEqual(chain.form, ['∂L/∂a₃', '∂a₃/∂z₃', '∂z₃/∂a₂', '∂a₂/∂z₂', '∂z₂/∂a₁', '∂a₁/∂z₁', '∂z₁[1]/∂W₁[1][0]']);
   for (const path of chain.shown) {
     // ∂L/∂a₃ · ∂a₃/∂z₃ · ∂z₃/∂a₂ · ∂a₂/∂z₂ · ∂z₂/∂a₁ · ∂a₁/∂z₁ · ∂z₁/∂W₁
+    assert.deepEqual(path.factors.map((f, k) => (k < 6 ? f.name.replace(/\[\d+\]/g, '') : f.name)), chain.form);
     assert.equal(path.factors.length, 7);
     assert.match(path.factors[0].name, /^∂L\/∂a₃\[0\]$/);
     assert.match(path.factors[6].name, /^∂z₁\[1\]\/∂W₁\[1\]\[0\]$/);

@@ -15,12 +15,6 @@ export function countText(count) {
   return `≈ ${digits[0]}.${digits.slice(1, 3)}·10${superscript(String(digits.length - 1))}`;
 }
 
-/** A path's factors without the neurons' indices (the parameter's own factor keeps them): the form every path takes. */
-function generic(path) {
-  const last = path.factors.length - 1;
-  return path.factors.map((f, k) => (k === last ? f.name : f.name.replace(/\[\d+\]/g, ''))).join(' · ');
-}
-
 /**
  * @param chain     chainPaths(…) of the selected parameter
  * @param options   { expanded, chosen (a pathKey or null), numeric (finite difference or null),
@@ -38,11 +32,11 @@ export function renderPaths(chain, { expanded, chosen, numeric, onToggle, onChoo
   if (!expanded) return section;
   const body = el('div', { id: 'chain-paths-body' });
   const capped = BigInt(chain.shown.length) < chain.count;
-  const example = chain.shown[0];
+  const lengths = new Set(chain.shown.map((p) => p.factors.length)); // skips make shorter paths
   body.append(
     el('p', { class: 'note', text: 'The chain rule for y = f(g(x)) is dy/dx = (dy/dg)·(dg/dx). A network chains it once per layer, and where a weight reaches the loss along several paths, their products add:' }),
-    el('p', { class: 'equation', text: `∂L/∂${chain.label} = Σ over paths ${example ? generic(example) : ''}` }),
-    el('p', { class: 'sub', id: 'chain-count', value: chain.count.toString(), text: capped ? `${countText(chain.count)} paths; showing the largest ${chain.shown.length} by |product|.` : `${plural(chain.count, 'path', countText(chain.count))}, each a product of ${plural(example?.factors.length ?? 0, 'factor')}:` }),
+    el('p', { class: 'equation', text: `∂L/∂${chain.label} = Σ over paths ${chain.form.join(' · ')}` }),
+    el('p', { class: 'sub', id: 'chain-count', value: chain.count.toString(), text: capped ? `${countText(chain.count)} paths; showing the largest ${chain.shown.length} by |product|.` : `${plural(chain.count, 'path', countText(chain.count))}${lengths.size === 1 ? `, each a product of ${plural([...lengths][0], 'factor')}` : ''}:` }),
   );
   const list = el('ol', { class: 'paths', id: 'chain-path-list' });
   chain.shown.forEach((path, k) => {

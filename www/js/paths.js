@@ -14,7 +14,7 @@
 // Paths multiply: 16 layers of 32 neurons have 32¹⁵ of them. So the count and the sum come from
 // dynamic programming over neurons, and only the K largest products are found, by a best-first
 // search whose bound (the largest |product| still reachable from a neuron) is exact.
-import { DERIVATIVES, names } from './notation.js';
+import { DERIVATIVES, names, sub } from './notation.js';
 
 /** Paths kept and shown by default. */
 export const SHOWN_PATHS = 8;
@@ -34,7 +34,7 @@ export function combinedOutput(config) {
  * @param config  the normalised config
  * @param param   { layer, i, j } for W[i][j] of weight layer `layer`, or { layer, i, bias: true }
  * @param keep    how many of the largest paths to return
- * @returns { label, count (BigInt, exact), sum (over every path), grad (the core's), shownSum,
+ * @returns { label, form (the factors' names without indices), count (BigInt, exact), sum (over every path), grad (the core's), shownSum,
  *   combined, shown: [{ nodes: [{ column, index }], edges: [{ layer, i, j } | { layer, i, j, skip }],
  *   factors: [{ name, symbol, value, at, kind }], product }] } with `shown` largest |product| first and
  *   factors in the source's order (the loss first, ∂z/∂w last).
@@ -106,8 +106,15 @@ export function chainPaths(snap, config, param, keep = SHOWN_PATHS) {
   }
 
   const shown = found.map((s) => describe(s, { snap, config, param, input, gate, end, weight, label }));
+  // The form of a path through weights, as the source writes it (a skip replaces ∂a/∂z · ∂z/∂a by 1).
+  const form = [combined ? `∂L/∂z${sub(L)}` : `∂L/∂a${sub(L)}`];
+  for (let c = L; c >= start; c--) {
+    if (!(c === L && combined)) form.push(`∂a${sub(c)}/∂z${sub(c)}`);
+    form.push(c > start ? `∂z${sub(c)}/∂a${sub(c - 1)}` : `∂${names.z(start, i)}/∂${label}`);
+  }
   return {
     label,
+    form,
     count: count[start][i],
     sum: first * tail[start][i],
     grad,
