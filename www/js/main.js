@@ -82,7 +82,7 @@ async function start() {
         stats: session.stats,
         selected: session.selected,
         phase: telling.explain ? telling.explain.phases[telling.explain.index] : null,
-        path: null,
+        path: session.path,
         trouble: session.stats?.diverged ? { kind: 'diverged', step: session.stats.divergedAtStep } : null,
         tablesOpen: document.getElementById('table-toggle').getAttribute('aria-expanded') === 'true',
       }),
