@@ -34,6 +34,12 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await clickEdge(page, 0, 1, 0);
     await page.waitForSelector('#inspector:not([hidden])');
     assert.equal(await text(page, '#inspector-title'), '∂L/∂W₁[1][0] by the chain rule');
+    // The weight's field shows it rounded (≤ 6 significant digits); Set without an edit keeps it exact.
+    const exactWeight = await page.evaluate(() => window.backpropPlayground.weights(0)[1 * 2 + 0]);
+    const field = await page.inputValue('#param-value');
+    assert.equal(Number(field), Number(exactWeight.toPrecision(6)));
+    await page.click('#param-set');
+    assert.equal(await page.evaluate(() => window.backpropPlayground.weights(0)[1 * 2 + 0]), exactWeight);
     await page.click('#chain-expand');
     await page.waitForSelector('#chain-path-list button.path');
     assert.match(await text(page, '#chain-count'), /^3 paths/);

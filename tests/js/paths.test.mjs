@@ -40,7 +40,8 @@ const CASES = [
   { name: '2-3-3-1 sigmoid', config: { networkShape: [3, 3], activation: 'sigmoid' }, fd: true },
   // ReLU: the finite difference can straddle a kink, so it is compared more loosely below.
   { name: '2-3-3-1 relu', config: { networkShape: [3, 3], activation: 'relu' }, fd: 'loose' },
-  { name: '2-3-3-3-1 residual', config: { networkShape: [3, 3, 3], activation: 'tanh', residual: true, features: ['x', 'y', 'xTimesY'] }, fd: true },
+  { name: '2-3-3-3-1 residual', config: { networkShape: [3, 3, 3], activation: 'tanh', residual: true }, fd: true },
+  { name: '3-3-3-3-1 residual, the first layer skipping too', config: { networkShape: [3, 3, 3], activation: 'tanh', residual: true, features: ['x', 'y', 'xTimesY'] }, fd: true },
   { name: 'softmax, 4 classes', config: { dataset: 'blobs', classes: 4, networkShape: [3, 3], activation: 'tanh' }, fd: true },
   { name: 'cross-entropy sigmoid', config: { networkShape: [3, 3], activation: 'tanh', loss: 'crossEntropy' }, fd: true },
 ];
