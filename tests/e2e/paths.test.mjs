@@ -91,3 +91,30 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await page.close();
   });
 }
+
+test('on a phone a ten-layer network is drawn wider and scrolls, and a tap beside a small node selects it', async () => {
+  const page = await open(env.browser, `${env.url}#v=1&preset=vanishingGradients`, { width: 390, height: 844 });
+  const sizes = await page.evaluate(() => window.backpropPlayground.sizes());
+  assert.ok(sizes.length >= 11, `${sizes.length} columns`);
+  const widths = await page.evaluate(() => {
+    const canvas = document.getElementById('network');
+    return { canvas: canvas.getBoundingClientRect().width, box: canvas.parentElement.clientWidth, page: document.documentElement.scrollWidth };
+  });
+  assert.ok(widths.canvas > widths.box, `the diagram (${widths.canvas} px) is wider than its box (${widths.box} px)`);
+  assert.ok(widths.page <= 390, 'the page itself does not scroll sideways');
+  const { columns, size } = await page.evaluate(() => window.backpropPlayground.layout());
+  for (let c = 1; c < columns.length; c++) assert.ok(columns[c][0].x - columns[c - 1][0].x >= 44, 'columns 44 px apart');
+  // A neuron far right: scroll it into the box, then tap 20 px to its left, outside what is drawn.
+  const column = columns.length - 3;
+  const node = columns[column][3];
+  assert.ok(size / 2 < 20, `nodes are small (${size} px)`);
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  await page.evaluate((x) => (document.getElementById('network').parentElement.scrollLeft = x - 150), node.x);
+  const box = await page.locator('#network').boundingBox();
+  await page.mouse.click(box.x + node.x - 20, box.y + node.y);
+  await page.waitForFunction(() => window.backpropPlayground.selected() !== null);
+  assert.deepEqual(await page.evaluate(() => window.backpropPlayground.selected()), { column, index: 3 });
+  await page.locator('.network-box').screenshot({ path: `${RESULTS}paths-deep-390.png` });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

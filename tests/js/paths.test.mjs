@@ -50,7 +50,7 @@ test('for a first-layer weight the paths’ products sum to backprop’s ∂L/�
   for (const { name, config, fd } of CASES) {
     const { engine, snap, config: c } = traced(config);
     const inputs = snap.sizes[0];
-    for (const param of [{ layer: 0, i: 1, j: 0 }, { layer: 0, i: 2, j: 1 }, { layer: 0, i: 0, bias: true }, { layer: 1, i: 1, j: 2 }]) {
+    for (const param of [{ layer: 0, i: 1, j: 0 }, { layer: 0, i: 2, j: 1 }, { layer: 0, i: 0, bias: true }, { layer: 1, i: 1, j: 2 }, { layer: snap.layers.length - 1, i: 0, j: 1 }, { layer: snap.layers.length - 1, i: 0, bias: true }]) {
       const chain = chainPaths(snap, c, param, 1000);
       const all = bruteForce(snap, c, param);
       // Softmax and cross-entropy end every path at ∂L/∂z of an output (δ), the others at ∂L/∂a.
