@@ -77,6 +77,11 @@ test('lesson: the chain rule', async () => {
   assert.deepEqual(await page.evaluate(() => window.backpropPlayground.sizes()), [1, 1, 1]);
   await clickEdge(page, 0, 0, 0);
   await ticked(page, 1);
+  // The full chain of a 1-1-1 network is one path: choosing it lights it up and ticks task 2.
+  await page.click('#chain-expand');
+  assert.match(await page.textContent('#chain-count'), /^1 path,/);
+  await page.click('#chain-path-list button.path');
+  await ticked(page, 2);
   await page.click('#add-layer');
   await clickEdge(page, 0, 0, 0);
   await ticked(page, 3);

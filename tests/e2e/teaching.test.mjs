@@ -147,7 +147,7 @@ test('the inspector’s chain-rule product equals the core’s gradient and the 
     return value;
   });
   assert.equal(grad, independent);
-  assert.match(await text(page, '#inspector-body'), /∂L\/∂a₂\[1\] = Σ over the 1 outgoing edges/);
+  assert.match(await text(page, '#inspector-body'), /∂L\/∂a₂\[1\] = Σ over the 1 outgoing edge:/);
   // The previewed update is exactly what the next step does to this weight.
   const update = await value('inspector-update');
   const [before, after] = await page.evaluate(() => {

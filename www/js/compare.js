@@ -4,6 +4,7 @@
 // the core fail), so the page's run is not disturbed; training shares a budget per frame. Each run
 // is judged as the page judges its own (trouble.js), or as learning or barely moving.
 import { formatLoss, nextChunk, updateCost } from './frame.js';
+import { plural } from './notation.js';
 import { LossHistory } from './history.js';
 import { TroubleDetector } from './trouble.js';
 import { drawCompareChart } from './draw-compare.js';
@@ -119,7 +120,7 @@ export class Comparison {
       const s = run.history;
       const last = s.train[s.train.length - 1];
       const said = verdict(run);
-      run.status.textContent = `loss ${formatLoss(s.train[0])} → ${formatLoss(last)} after ${Math.floor(s.epochs[s.epochs.length - 1])} epochs, ${said}${run.trouble ? ` at step ${run.trouble.step}` : ''}.`;
+      run.status.textContent = `loss ${formatLoss(s.train[0])} → ${formatLoss(last)} after ${plural(Math.floor(s.epochs[s.epochs.length - 1]), 'epoch')}, ${said}${run.trouble ? ` at step ${run.trouble.step}` : ''}.`;
       run.item.dataset.verdict = said;
       run.item.dataset.loss = String(last);
     }

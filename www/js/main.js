@@ -70,7 +70,7 @@ async function start() {
     gradients: new GradientsView(session, { linkSync }),
     readouts: new Readouts(session, { messages, trouble }),
     explain: new ExplainPanel(session, { telling, messages }),
-    inspector: new InspectorView(session, { telling, messages, request: request('inspector'), mount: [landscape] }),
+    inspector: new InspectorView(session, { telling, messages, request: request('inspector'), mount: [landscape], featureLabels }),
     tables: new TablesView(session, { telling, request: request('table') }),
     descriptions: new Descriptions(session, { heatmaps, request: request('describe') }),
     share: new ShareDialog(session, { linkSync, schema }),
@@ -86,7 +86,7 @@ async function start() {
         stats: session.stats,
         selected: session.selected,
         phase: telling.explain ? telling.explain.phases[telling.explain.index] : null,
-        path: null,
+        path: session.path,
         trouble: trouble.trouble, // diverged, exploding or stalled (page/trouble-watch.js)
         tablesOpen: document.getElementById('table-toggle').getAttribute('aria-expanded') === 'true',
       }),

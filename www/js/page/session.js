@@ -6,6 +6,7 @@
 //   stats    new statistics (the stats object)              diverged  training stopped at a NaN/∞
 //   restored the best weights are back (after trouble: see trouble-watch.js)
 //   playing  play or pause (bool)                           selected / hover  the neuron or weight shown
+//   path     the chain-rule path lit up on the diagram (a path of paths.js, or null)
 // Every entry point (controls, links, the message API, keys) comes through its methods.
 import { Engine, limits } from '../engine.js';
 import { nextChunk, updateCost } from '../frame.js';
@@ -35,6 +36,8 @@ export class Session extends Emitter {
     this.selected = null;
     /** The neuron under the pointer: { column, index } or null. */
     this.hover = null;
+    /** The inspector's chosen path from the selected parameter to an output (paths.js), or null. */
+    this.path = null;
     this.msPerStep = 0;
     /** Engines besides the page's (the learning-rate comparison), forgotten with it on a failure. */
     this.others = new Set();
@@ -86,6 +89,7 @@ export class Session extends Emitter {
     this.fragment = known?.link ?? this.engine.link(false, this.preset);
     this.selected = null; // the old network's neurons may not exist in the new one
     this.hover = null;
+    this.path = null;
     this.stats = null;
     this.divergedAt = null;
     this.#readData();
@@ -329,7 +333,15 @@ export class Session extends Emitter {
 
   select(selection) {
     this.selected = selection;
+    this.path = null; // a path belongs to the parameter it starts from
     this.emit('selected', selection);
+  }
+
+  /** Lights up one path of the selected parameter's chain (its live numbers), or none. */
+  showPath(path) {
+    if (JSON.stringify(path) === JSON.stringify(this.path)) return;
+    this.path = path;
+    this.emit('path', path);
   }
 
   setHover(hover) {

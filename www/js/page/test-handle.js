@@ -30,6 +30,18 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     selected: () => copy(session.selected),
     /** The sample the inspector and the tables trace (the next step's first). */
     tracedSample: () => session.sample,
+    /**
+     * The inspected weight's or bias's full chain (paths.js), as the inspector last showed it:
+     * { label, count (a string of digits: it may pass 2⁵³), sum (over every path), grad (backprop's),
+     * shownSum, shown: [{ nodes, edges, factors: [{ name, symbol, value, kind }], product }] }, the
+     * largest |product| first; null when a neuron or nothing is inspected.
+     */
+    chainPaths: () => {
+      const chain = views.inspector.paths;
+      return chain && { ...copy({ ...chain, count: null }), count: chain.count.toString() };
+    },
+    /** The path lit up on the diagram (one of chainPaths().shown), or null. */
+    highlightedPath: () => copy(session.path),
     /** The diagram's layout in CSS pixels: { columns: [[{ x, y }]], size }. */
     layout: () => copy(views.network.layout),
     /** The animated step being told: { timeline, elapsed (ms), sample, loop } or null. */

@@ -24,7 +24,7 @@ export class LessonRail {
     linkSync.addPart({ strip: (hash) => this.#strip(hash), fragment: () => lessonFragment(this.lesson, this.done) });
 
     const check = () => this.check();
-    for (const event of ['config', 'stats', 'selected', 'rebuilt', 'params']) session.on(event, check);
+    for (const event of ['config', 'stats', 'selected', 'rebuilt', 'params', 'path']) session.on(event, check);
     telling.on('explain', check);
     let telling_ = false;
     telling.on('story', (story) => {
