@@ -148,6 +148,22 @@ test('lesson: vanishing gradients, and residual connections', async () => {
   await page.close();
 });
 
+test('lesson: the learning rate, too large, restored, compared', async () => {
+  const page = await openLesson('learning-rate');
+  await page.fill('#learning-rate', await page.getAttribute('#learning-rate', 'max')); // η = 10
+  await page.click('#play');
+  await ticked(page, 1, 30000);
+  await page.waitForSelector('#message-action:not([hidden])');
+  await notTicked(page, 2);
+  await page.click('#message-action'); // Restore the best weights
+  await page.fill('#learning-rate', '3'); // a much smaller η
+  await ticked(page, 2);
+  await page.click('#compare');
+  await ticked(page, 3);
+  await page.waitForSelector('#lesson .lesson-complete');
+  await page.close();
+});
+
 test('a lesson link keeps its progress, and works embedded', async () => {
   const page = await open(env.browser, `${env.url}#embed=1&lesson=vanishing-gradients&done=1`, { width: 900, height: 800 });
   await page.waitForSelector('#lesson .lesson-tasks');

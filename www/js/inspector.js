@@ -20,8 +20,8 @@ export function renderInspector(parts, data) {
   else renderNeuron(parts, data);
 }
 
-function renderParameter(parts, { snap, trace, config, selected, numeric, update, sample, onEdit, paths }) {
-  const chain = chainOf(snap, config, trace.target, selected);
+function renderParameter(parts, { snap, trace, config, selected, numeric, update, sample, onEdit, paths, featureLabels = {} }) {
+  const chain = chainOf(snap, config, trace.target, selected, featureLabels);
   parts.title.textContent = `∂L/∂${chain.label} by the chain rule`;
   const body = parts.body;
   body.append(

@@ -93,6 +93,7 @@ async function start() {
     }),
     landscape,
   };
+  trouble.on('trouble', () => views.lessons.check()); // a lesson's task may be waiting for it
   new Files(session, { messages });
   const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget });
   installShortcuts(session, { telling, explainPanel: views.explain, messages });

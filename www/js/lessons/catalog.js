@@ -132,17 +132,18 @@ export const LESSONS = [
       'Every weight moves against its gradient: W ← W − η · ∂L/∂W. The learning rate η is the step size, and the most sensitive setting there is.',
       'Too large and each step overshoots the minimum by more than it corrects: the loss explodes, or the outputs saturate and every gradient becomes ~0 (the network stalls). Too small and training takes forever.',
       'The playground watches for both: it says when the loss explodes or training stalls, and offers the best weights seen before.',
+      'To see why, click a weight and press "Use for the loss landscape", then another: the map shows the loss over those two weights and the path training takes across it. A small η walks down the valley; a large one jumps from wall to wall.',
     ],
     tasks: [
       {
         text: 'Raise η (the Learning rate slider) until training explodes or stalls, and press Play.',
         look: ['learningRate', 'play'],
-        done: (ctx) => Boolean(ctx.trouble),
+        done: (ctx, memo) => Boolean(ctx.trouble) && ((memo.wild = ctx.config.learningRate), true),
       },
       {
         text: 'Restore the best weights (the button in the message), then lower η again.',
-        look: ['learningRate'],
-        done: (ctx, memo) => ctx.counts.restore > 0 && ctx.config.learningRate <= (memo.calm ?? 0.3),
+        look: ['message', 'learningRate'],
+        done: (ctx, memo) => ctx.counts.restore > 0 && memo.wild > 0 && ctx.config.learningRate < memo.wild && !ctx.trouble,
       },
       {
         text: 'Run the comparison: three learning rates on this network and data, their losses on one chart.',
