@@ -137,8 +137,8 @@ mod tests {
             { "name": "classes", "kind": "integer", "default": 3, "min": 2, "max": 8, "step": 1 },
             { "name": "outputs", "kind": "integer", "default": 1, "min": 1, "max": 8, "step": 1 },
             { "name": "features", "kind": "features", "default": ["x", "y"], "choices": choices(&[
-                ("x", "x"), ("y", "y"), ("xSquared", "x²"), ("ySquared", "y²"), ("xTimesY", "xy"),
-                ("sinX", "sin x"), ("sinY", "sin y"), ("cosX", "cos x"), ("cosY", "cos y")]) },
+                ("x", "x₁"), ("y", "x₂"), ("xSquared", "x₁²"), ("ySquared", "x₂²"), ("xTimesY", "x₁x₂"),
+                ("sinX", "sin x₁"), ("sinY", "sin x₂"), ("cosX", "cos x₁"), ("cosY", "cos x₂")]) },
             { "name": "noise", "kind": "number", "default": 0.0, "min": 0.0, "max": 50.0, "step": 5.0 },
             { "name": "percTrainData", "kind": "number", "default": 50.0, "min": 10.0, "max": 90.0, "step": 10.0 },
             { "name": "numPoints", "kind": "integer", "default": 500, "min": 10, "max": 2000, "step": 50 },

@@ -329,29 +329,29 @@ fn the_order_is_reshuffled_every_epoch_unless_shuffle_is_off() {
 }
 
 #[test]
-fn restore_brings_back_exactly_the_parameters_from_before_the_divergence() {
+fn restore_brings_back_exactly_the_parameters_with_the_lowest_loss_seen() {
     let mut t = trainer(&[
         ("learningRate", "10"),
         ("outputActivation", "linear"),
         ("networkShape", "8,8"),
     ]);
     let mut history = vec![parameters(&t)];
+    let mut losses = vec![t.stats().train_loss.unwrap()];
     while !t.stats().diverged {
         t.step(1);
         history.push(parameters(&t));
+        losses.push(t.stats().train_loss.unwrap_or(f32::NAN));
     }
+    let lowest = losses.iter().copied().fold(f32::INFINITY, f32::min);
+    let at = losses.iter().position(|&l| l == lowest).unwrap();
+    assert_eq!(t.stats().best_loss, Some(lowest));
+    assert_eq!(t.stats().best_step, at as u64);
     assert!(t.restore());
-    let step = t.stats().step as usize;
-    assert_eq!(
-        parameters(&t),
-        history[step],
-        "the parameters of step {step}"
-    );
-    assert!(history[step].iter().all(|v| v.is_finite()));
-    assert!(
-        step + 2 >= history.len() - 1,
-        "no older than the step before the bad one"
-    );
+    let s = t.stats();
+    assert_eq!(s.step as usize, at, "the step of the lowest loss");
+    assert_eq!(parameters(&t), history[at], "the parameters of step {at}");
+    assert_eq!(s.train_loss, Some(lowest), "exactly the lowest loss again");
+    assert!(!s.diverged);
 }
 
 #[test]

@@ -8,8 +8,10 @@ const show = (s) => {
     ? `Diverged: the loss is no longer a finite number (step ${s.step}).`
     : `Step ${s.step}, epoch ${s.epoch}: training loss ${s.trainLoss?.toFixed(4) ?? '–'}, test loss ${s.testLoss?.toFixed(4) ?? '–'}.`;
 };
+// Each button starts from the same fresh weights, so that the three runs compare fairly.
 const run = async (learningRate, steps) => {
   try {
+    await playground.reset();
     await playground.setConfig({ learningRate });
     show(await playground.step(steps));
   } catch (e) {

@@ -112,6 +112,22 @@ impl Playground {
             .ok_or_else(|| JsError::new(&format!("{param:?} does not exist")))
     }
 
+    /// The training loss with parameters a and b set to each (a, b) pair of `pairs` (flat), the
+    /// rest as they are: the loss landscape. `params` is [layer, index, isBias] of a, then of b.
+    #[wasm_bindgen(js_name = lossAt)]
+    pub fn loss_at(&mut self, params: &[u32], pairs: &[f32]) -> Result<Vec<f32>, JsError> {
+        let [la, ia, ba, lb, ib, bb] = params else {
+            return Err(JsError::new(
+                "give [layer, index, isBias] of each of two parameters",
+            ));
+        };
+        let a = param(*la as usize, *ia as usize, *ba != 0);
+        let b = param(*lb as usize, *ib as usize, *bb != 0);
+        self.trainer
+            .loss_at(a, b, pairs)
+            .ok_or_else(|| JsError::new("a and b are not two parameters of this network"))
+    }
+
     /// Swaps the hidden activation and keeps the weights (`setConfig` would rebuild).
     #[wasm_bindgen(js_name = switchActivation)]
     pub fn switch_activation(&mut self, name: &str) -> Result<(), JsError> {

@@ -169,19 +169,21 @@ pub const OUTPUTS: IntegerSetting = IntegerSetting {
     max: crate::data::dataset::MAX_OUTPUTS as u64,
     step: 1,
 };
+/// Display names only (the source text's y is the target, so the inputs are x₁, x₂); the names in
+/// links and configs stay x, y, xSquared, … (features.rs).
 pub const FEATURES: FeaturesSetting = FeaturesSetting {
     name: "features",
     default: &[Feature::X, Feature::Y],
     label: |feature| match feature {
-        Feature::X => "x",
-        Feature::Y => "y",
-        Feature::XSquared => "x²",
-        Feature::YSquared => "y²",
-        Feature::XTimesY => "xy",
-        Feature::SinX => "sin x",
-        Feature::SinY => "sin y",
-        Feature::CosX => "cos x",
-        Feature::CosY => "cos y",
+        Feature::X => "x₁",
+        Feature::Y => "x₂",
+        Feature::XSquared => "x₁²",
+        Feature::YSquared => "x₂²",
+        Feature::XTimesY => "x₁x₂",
+        Feature::SinX => "sin x₁",
+        Feature::SinY => "sin x₂",
+        Feature::CosX => "cos x₁",
+        Feature::CosY => "cos x₂",
     },
 };
 /// Percent. (Number settings are f64 so that they read back exactly as given.)

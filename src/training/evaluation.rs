@@ -37,6 +37,13 @@ pub struct Stats {
     pub diverged: bool,
     /// The step whose loss or weights were no longer finite.
     pub diverged_at_step: Option<u64>,
+    /// Training points the output is confidently wrong on: saturated (f′(z) < 0.01 on every
+    /// output) with squared error, so their error signal (ŷ − y)·f′(z) is ~0 and nothing fixes them.
+    pub stuck_count: usize,
+    /// The lowest training loss evaluated since the network was built (or edited), and the step
+    /// of its parameters: `restore` brings those back.
+    pub best_loss: Option<Scalar>,
+    pub best_step: u64,
 }
 
 /// The evaluation's state, kept by the trainer.
@@ -55,7 +62,9 @@ pub(super) struct Evaluator {
 #[derive(Clone, Debug)]
 struct Progress {
     version: u64,
+    step: u64,
     next: usize,
+    stuck: usize,
     train: Sums,
     test: Sums,
     /// Per hidden neuron: z ≤ 0 on every training point so far.
@@ -71,6 +80,9 @@ struct Sums {
 /// Loss and accuracy over a data set, cached until the weights change.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Evaluation {
+    /// The step count of the parameters evaluated.
+    pub(super) step: u64,
+    pub(super) stuck: usize,
     pub(super) train_loss: Option<Scalar>,
     pub(super) test_loss: Option<Scalar>,
     pub(super) train_accuracy: Option<Scalar>,
@@ -92,6 +104,11 @@ impl Evaluator {
     /// begins; its activations follow the trainer's).
     pub(super) fn network_mut(&mut self) -> &mut Network {
         &mut self.network
+    }
+
+    /// The parameters of the last finished evaluation, until the next one begins.
+    pub(super) fn network(&self) -> &Network {
+        &self.network
     }
 
     /// Forgets every evaluation: the data changed.
@@ -123,7 +140,7 @@ impl Evaluator {
     pub(super) fn evaluate_some(
         &mut self,
         current: &Network,
-        version: u64,
+        (version, step): (u64, u64),
         config: &Config,
         train: &Samples,
         test: &Samples,
@@ -135,7 +152,7 @@ impl Evaluator {
         }
         let mut progress = match self.progress.take() {
             Some(p) => p,
-            None => self.begin(current, version),
+            None => self.begin(current, version, step),
         };
         if !self.advance(&mut progress, config, train, test, max_points.max(1)) {
             self.progress = Some(progress);
@@ -148,12 +165,14 @@ impl Evaluator {
     }
 
     /// Starts an evaluation of `current`'s parameters on the evaluator's copy of them.
-    fn begin(&mut self, current: &Network, version: u64) -> Progress {
+    fn begin(&mut self, current: &Network, version: u64, step: u64) -> Progress {
         self.network.copy_parameters_from(current);
         let layers = &self.network.layers;
         Progress {
             version,
+            step,
             next: 0,
+            stuck: 0,
             train: Sums::default(),
             test: Sums::default(),
             dead: layers[..layers.len() - 1]
@@ -184,10 +203,18 @@ impl Evaluator {
             let (input, target) = set.sample(i);
             net.forward(input);
             sums.loss += net.loss_of(target) as f64;
-            if predicted_class(config, net.output()) == actual_class(config, set.points[i].label) {
-                sums.correct += 1;
-            }
+            let right =
+                predicted_class(config, net.output()) == actual_class(config, set.points[i].label);
+            sums.correct += right as usize;
             if k < train.len() {
+                let saturated = net
+                    .output_layer()
+                    .derivatives
+                    .iter()
+                    .all(|d| d.abs() < 0.01);
+                progress.stuck +=
+                    (!right && saturated && config.loss == crate::network::loss::Loss::Mse)
+                        as usize;
                 for (flags, layer) in progress.dead.iter_mut().zip(&net.layers) {
                     for (d, &z) in flags.iter_mut().zip(&layer.pre_activations) {
                         *d &= z <= 0.0;
@@ -213,6 +240,8 @@ fn finish(progress: Progress, config: &Config, train: usize, test: usize) -> Eva
     let (train_loss, train_accuracy) = mean(progress.train, train);
     let (test_loss, test_accuracy) = mean(progress.test, test);
     Evaluation {
+        step: progress.step,
+        stuck: progress.stuck,
         train_loss,
         test_loss,
         train_accuracy,

@@ -1,9 +1,10 @@
 //! Training: the trainer, its configuration and data changes and parameter edits. Its other
 //! parts live in their own files: sample encoding, the step loop with divergence handling, the
-//! evaluation spread over frames and the statistics built from it, and the probes that the
-//! teaching views use.
+//! evaluation spread over frames and the statistics built from it, the probes that the
+//! teaching views use, and the loss landscape over two parameters.
 
 mod evaluation;
+mod landscape;
 mod probes;
 mod samples;
 mod stats;
@@ -41,10 +42,13 @@ pub struct Trainer {
     cursor: usize,
     shuffle_rng: Rng,
     optimizer: Optimizer,
-    /// The parameters before the latest update: the last finite ones after a divergence.
-    backup: Vec<Scalar>,
-    /// The step count the backup was taken at.
-    backup_step: u64,
+    /// The parameters with the lowest training loss evaluated (or the initial or edited ones
+    /// before any evaluation): what `restore` brings back after a divergence, an explosion or a
+    /// stall. Copied only when an evaluation finds a lower loss, so training pays nothing.
+    best: Vec<Scalar>,
+    best_loss: Scalar,
+    /// The step count of the best parameters.
+    best_step: u64,
     step: u64,
     epoch: u64,
     diverged_at: Option<u64>,
@@ -89,8 +93,9 @@ impl Trainer {
             cursor: 0,
             shuffle_rng: Rng::new(config.seed, Stream::Shuffle),
             optimizer: Optimizer::new(parameters),
-            backup: vec![0.0; parameters],
-            backup_step: 0,
+            best: vec![0.0; parameters],
+            best_loss: Scalar::INFINITY,
+            best_step: 0,
             step: 0,
             epoch: 0,
             diverged_at: None,
@@ -102,7 +107,6 @@ impl Trainer {
         };
         // The configuration's batch fits its own data set: nothing to report here.
         trainer.install_data(train, test);
-        trainer.save_backup(0);
         trainer
     }
 
@@ -198,6 +202,7 @@ impl Trainer {
         }
         // The same weights now compute other values: every cache keyed on them is stale.
         self.params_version += 1;
+        self.forget_best();
         Ok(())
     }
 
@@ -211,6 +216,7 @@ impl Trainer {
             self.shuffle_rng.shuffle(&mut self.order);
         }
         self.cursor = 0;
+        self.forget_best(); // losses on other data do not compare
         let before = self.config.batch_size;
         self.config.batch_size = before.clamp(1, self.train.len().max(1));
         self.evaluator.clear();
@@ -312,7 +318,7 @@ impl Trainer {
         self.params_version += 1;
         // Edited parameters are the user's: a later restore comes back to them, not to older ones.
         if self.diverged_at.is_none() {
-            self.save_backup(self.step);
+            self.forget_best();
         }
         Ok(())
     }
@@ -333,7 +339,7 @@ impl Trainer {
         }
         self.step = step;
         self.epoch = epoch;
-        self.backup_step = step;
+        self.best_step = step;
         Ok(())
     }
 

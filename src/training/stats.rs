@@ -10,14 +10,18 @@ impl Trainer {
     /// (exactly, on its own copy), while training goes on. Returns true once an evaluation is
     /// finished; `latest_stats` then reports it. Already evaluated parameters return true at once.
     pub fn evaluate_some(&mut self, max_points: usize) -> bool {
-        self.evaluator.evaluate_some(
+        let done = self.evaluator.evaluate_some(
             &self.network,
-            self.params_version,
+            (self.params_version, self.step),
             &self.config,
             &self.train,
             &self.test,
             max_points,
-        )
+        );
+        if done {
+            self.keep_best();
+        }
+        done
     }
 
     /// The statistics of the current parameters (evaluating every point if they are new).
@@ -64,6 +68,9 @@ impl Trainer {
             dead: evaluation.dead,
             diverged: self.diverged_at.is_some(),
             diverged_at_step: self.diverged_at,
+            stuck_count: evaluation.stuck,
+            best_loss: self.best_loss.is_finite().then_some(self.best_loss),
+            best_step: self.best_step,
         }
     }
 }

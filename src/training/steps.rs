@@ -64,7 +64,7 @@ impl Trainer {
         }
         self.step += 1;
         if !self.batch_loss.is_finite() {
-            // These parameters are finite but already useless: the backup is from before them.
+            // These parameters are finite but already useless.
             self.diverged_at = Some(self.step);
             return;
         }
@@ -73,8 +73,6 @@ impl Trainer {
             self.diverged_at = Some(self.step);
             return;
         }
-        // These parameters are finite and gave a finite loss: the ones to come back to.
-        self.save_backup(self.step - 1);
         let rule = self.rule();
         self.optimizer.apply(&rule, &mut self.network);
         self.params_version += 1;
@@ -83,23 +81,40 @@ impl Trainer {
         }
     }
 
-    /// After a divergence: brings back the last parameters that gave a finite loss, and the step
-    /// count they had, and clears the divergence. The optimiser's state is forgotten (momentum
-    /// from a diverging run would diverge again).
+    /// After a divergence, an explosion or a stall: brings back the parameters with the lowest
+    /// training loss evaluated (see `best`), and the step count they had, and clears the
+    /// divergence. The optimiser's state is forgotten (momentum from a diverging run would diverge
+    /// again). Returns whether anything changed.
     pub fn restore(&mut self) -> bool {
-        if self.diverged_at.take().is_none() {
+        if self.diverged_at.take().is_none() && self.best_step == self.step {
             return false;
         }
-        self.network.load_parameters(&self.backup);
+        self.network.load_parameters(&self.best);
         self.optimizer.reset();
-        self.step = self.backup_step;
-        self.batch_loss = 0.0; // the diverged batch's loss belongs to parameters that are gone
+        self.step = self.best_step;
+        self.batch_loss = 0.0; // the latest batch's loss belongs to parameters that are gone
         self.params_version += 1;
         true
     }
 
-    pub(super) fn save_backup(&mut self, step: u64) {
-        self.network.save_parameters(&mut self.backup);
-        self.backup_step = step;
+    /// The current parameters become the best known, their loss not yet evaluated.
+    pub(super) fn forget_best(&mut self) {
+        self.network.save_parameters(&mut self.best);
+        self.best_loss = Scalar::INFINITY;
+        self.best_step = self.step;
+    }
+
+    /// After an evaluation: its parameters become the best if their training loss is the lowest.
+    pub(super) fn keep_best(&mut self) {
+        let Some(e) = self.evaluator.finished() else {
+            return;
+        };
+        let loss = e.train_loss.unwrap_or(Scalar::NAN);
+        // A finite loss can come from infinite weights (a huge weight times zero): never those.
+        if loss < self.best_loss && self.evaluator.network().parameters_finite() {
+            self.best_loss = loss;
+            self.best_step = e.step;
+            self.evaluator.network().save_parameters(&mut self.best);
+        }
     }
 }

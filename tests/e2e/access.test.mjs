@@ -54,7 +54,7 @@ test('a step taken from the keyboard is announced, and ? lists the shortcuts', a
   assert.equal(await page.getAttribute('#step-summary', 'aria-live'), 'polite');
   assert.match(said, new RegExp(`Dead neurons: ${stats.deadCount} of ${stats.hiddenCount}\\.$`));
   assert.match(said, /Training loss [\d.e-]+, (down|up) [\d.e-]+\./);
-  assert.match(said, /Largest gradient: ∂L\/∂W\d\[\d+\]\[\d+\] = -?[\d.e-]+\./);
+  assert.match(said, /Largest gradient: ∂L\/∂W[₀-₉]+\[\d+\]\[\d+\] = −?[\d.]+(·10[⁻⁰-⁹]+)?\./);
   await page.keyboard.press('?');
   assert.equal(await page.isVisible('#shortcuts'), true);
   assert.match(await page.textContent('#shortcuts'), /Play or pause training/);
@@ -90,7 +90,7 @@ test('keyboard only: a training step, then the inspector reached along an edge, 
   await page.keyboard.press('ArrowDown'); // the next edge out of y: W[1][1]
   const selected = await page.evaluate(() => window.backpropPlayground.selected());
   assert.deepEqual(selected, { layer: 0, i: 1, j: 1 });
-  assert.match(await page.textContent('#network-focus'), /the weight W1\[1\]\[1\] from input 1 to hidden neuron 1 of layer 1/);
+  assert.match(await page.textContent('#network-focus'), /the weight W₁\[1\]\[1\] from input 1 to hidden neuron 1 of layer 1/);
   assert.equal(await page.isVisible('#inspector'), true);
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'inspector');
@@ -263,7 +263,9 @@ test('the loss chart reads out by keyboard and by tap, not only by hover', async
   const phone = await context.newPage();
   await phone.goto(env.url);
   await phone.waitForSelector('body[data-ready]');
+  await phone.click('#settings-toggle'); // a phone keeps the settings in a drawer
   await phone.selectOption('#speed', '0');
+  await phone.click('#settings-toggle');
   await trainUntil(phone, 8);
   await phone.locator('#loss-chart').scrollIntoViewIfNeeded();
   const box = await phone.locator('#loss-chart').boundingBox();

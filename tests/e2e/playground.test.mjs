@@ -241,6 +241,7 @@ test('hovering a neuron shows its heatmap in the plot; the loss chart has a log 
   await page.check('#loss-log');
   await page.waitForTimeout(100);
   assert.notEqual(await canvasHash(page, 'loss-chart'), linear);
+  await page.locator('#loss-chart').scrollIntoViewIfNeeded();
   const chart = await page.locator('#loss-chart').boundingBox();
   await page.mouse.move(chart.x + chart.width * 0.6, chart.y + chart.height / 2);
   assert.match(await text(page, '#loss-readout'), /^Epoch \d+(\.\d+)?: training loss \d/);
@@ -280,11 +281,13 @@ test('the largest network (16 × 32, every feature, 2000 points) stays readable 
     ['phone', { width: 390, height: 844 }],
   ]) {
     const page = await open(env.browser, env.url, viewport);
+    if (name === 'phone') await page.click('#settings-toggle'); // a phone keeps the settings in a drawer
     await page.fill('#network-shape', Array(16).fill(32).join(','));
     await page.press('#network-shape', 'Enter');
     for (const f of ['xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY']) await page.click(`.feature[data-feature="${f}"]`);
     await setValue(page, '#num-points', 2000);
     assert.deepEqual(await sizes(page), [9, ...Array(16).fill(32), 1]);
+    if (name === 'phone') await page.click('#settings-toggle');
     const fits = await page.evaluate(() => {
       const layout = window.backpropPlayground.layout();
       const rect = document.getElementById('network').getBoundingClientRect();

@@ -72,3 +72,26 @@ test('README pictures: the playground mid-step, and the backward pass animated',
   assert.ok(shown.distinct > 2, `the image showed ${shown.distinct} different pictures in 1.8 s`);
   await viewer.close();
 });
+
+test('README pictures: a lesson, explain mode on a projector, and a phone', async () => {
+  const shot = (name) => fileURLToPath(new URL(name, IMAGES));
+  const lesson = await open(env.browser, `${env.url}#lesson=dead-relu`, { width: 1280, height: 800 });
+  await lesson.click('#play');
+  await lesson.waitForSelector('#lesson .task[data-task="1"].done', { timeout: 20000 });
+  await lesson.click('#play');
+  await lesson.screenshot({ path: shot('lesson.png') });
+  assert.deepEqual(lesson.problems, []);
+  await lesson.close();
+
+  const projector = await open(env.browser, `${env.url}#preset=sourceText`, { width: 1024, height: 768 });
+  await projector.click('#explain');
+  for (let i = 0; i < 4; i++) await projector.click('#explain-next');
+  await projector.waitForTimeout(100);
+  await projector.screenshot({ path: shot('explain-projector.png') });
+  await projector.close();
+
+  const phone = await open(env.browser, `${env.url}${SETUP}`, { width: 390, height: 844 });
+  await trainUntil(phone, 40);
+  await phone.screenshot({ path: shot('phone.png') });
+  await phone.close();
+});

@@ -147,7 +147,7 @@ test('the inspector’s chain-rule product equals the core’s gradient and the 
     return value;
   });
   assert.equal(grad, independent);
-  assert.match(await text(page, '#inspector-body'), /∂L\/∂a₂\[1\] = Σ over the 1 outgoing edges/);
+  assert.match(await text(page, '#inspector-body'), /∂L\/∂a₂\[1\] = Σ over the 1 outgoing edge:/);
   // The previewed update is exactly what the next step does to this weight.
   const update = await value('inspector-update');
   const [before, after] = await page.evaluate(() => {
@@ -309,7 +309,7 @@ test('explain mode steps through the source text’s phases with live numbers, a
   await page.close();
 });
 
-test('presets say what they teach; the learning-rate comparison shows crawl, learning and divergence', async () => {
+test('presets say what they teach; the learning-rate comparison shows learning and a blow-up', async () => {
   const page = await open(env.browser, env.url);
   const presets = await page.evaluate(() => window.backpropPlayground.Engine.presets());
   assert.ok(presets.length >= 7);
@@ -317,14 +317,17 @@ test('presets say what they teach; the learning-rate comparison shows crawl, lea
     await page.selectOption('#preset', p.name);
     assert.equal(await text(page, '#preset-teaches'), p.teaches);
   }
+  // The comparison of the learning rates on a network that diverges at ten times its η.
+  await page.selectOption('#preset', 'learningRateTooLarge');
+  await page.fill('#learning-rate', '7'); // 0.3
   await page.click('#compare');
   await page.waitForFunction(() => !window.backpropPlayground.comparisonRunning(), null, { timeout: 30000 });
-  const cards = await page.$$eval('.compare-card', (cards) => cards.map((c) => ({ diverged: c.dataset.diverged, loss: Number(c.dataset.loss), text: c.textContent })));
-  assert.equal(cards.length, 3);
-  assert.match(cards[0].text, /too small.*Barely moving/s);
-  assert.match(cards[1].text, /about right.*Learning/s);
-  assert.equal(cards[2].diverged, 'true');
-  assert.match(cards[2].text, /Diverged at step \d+/);
+  const runs = await page.$$eval('.compare-run', (items) => items.map((i) => ({ verdict: i.dataset.verdict, text: i.textContent })));
+  assert.equal(runs.length, 3);
+  assert.match(runs[0].text, /^η = 0\.03 \(yours ÷ 10\)/);
+  assert.equal(runs[1].verdict, 'learning');
+  assert.ok(['diverged', 'exploding'].includes(runs[2].verdict), runs[2].text);
+  assert.match(runs[2].text, /at step \d+/);
   await page.screenshot({ path: `${RESULTS}compare-desktop.png`, fullPage: true });
   await page.click('#compare');
   assert.equal(await page.isHidden('#compare-results'), true);

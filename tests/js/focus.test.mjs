@@ -29,7 +29,7 @@ test('Shift and the arrows walk along edges, and ← → lead back to their neur
 test('a selection is described in words, numbered as the inspector numbers it', () => {
   assert.equal(describeFocus({ column: 0, index: 1 }, sizes), 'input 1, one of 2');
   assert.equal(describeFocus({ column: 1, index: 0 }, sizes), 'hidden neuron 0 of layer 1, one of 4');
-  assert.equal(describeFocus({ layer: 1, i: 0, j: 2 }, sizes), 'the weight W2[0][2] from hidden neuron 2 of layer 1 to hidden neuron 0 of layer 2');
+  assert.equal(describeFocus({ layer: 1, i: 0, j: 2 }, sizes), 'the weight W₂[0][2] from hidden neuron 2 of layer 1 to hidden neuron 0 of layer 2');
   assert.equal(describeFocus({ layer: 2, i: 0, bias: true }, sizes), 'the bias of output neuron 0');
 });
 

@@ -96,3 +96,64 @@ test('a big layer animates its strongest signals only', async () => {
   assert.deepEqual(strongestEdges(snap, 'backward', 2)[0], [5, 1], '|W·δ|: 1·10 and −3·1');
   assert.equal(strongestEdges(snap, 'backward', 10)[0].length, 6, 'small layers show every edge');
 });
+
+test('a label beside a node never covers a node, and is left out where there is no room', async () => {
+  const { besideNode, labelSpot } = await import('../../www/js/layout.js');
+  const covers = (layout, spot, w, h) => layout.columns.flat().some((n) => Math.abs(n.x - spot.x) < (layout.size + w) / 2 && Math.abs(n.y - spot.y) < (layout.size + h) / 2);
+  // Desktop and phone canvases, from 2-3-3-1 to ten hidden layers and 16 × 32.
+  for (const [width, height] of [[560, 400], [342, 340]]) {
+    for (const sizes of [[2, 3, 3, 1], [2, ...Array(10).fill(8), 1], [9, ...Array(16).fill(32), 8]]) {
+      const layout = networkLayout(sizes, width, height, { margin: 24 });
+      let placed = 0;
+      let dropped = 0;
+      for (const column of layout.columns) {
+        for (const node of column) {
+          const spot = labelSpot(layout, 44, 12, besideNode(layout, node, 44, 12, ['below', 'right', 'above']), { width, height });
+          if (!spot) {
+            dropped++;
+            continue;
+          }
+          placed++;
+          assert.ok(!covers(layout, spot, 44, 12), `${sizes.length} columns at ${width}: a label covers a node`);
+          assert.ok(spot.x - 22 >= 0 && spot.x + 22 <= width && spot.y - 6 >= 0 && spot.y + 6 <= height, 'inside the canvas');
+        }
+      }
+      if (sizes.length === 4 && width > 500) assert.equal(dropped, 0, 'a small network on a desktop labels every node');
+      if (sizes[1] === 32) assert.ok(dropped > 0, 'a dense column has no room for every label');
+      assert.ok(placed + dropped === sizes.reduce((a, b) => a + b));
+    }
+  }
+  // Taken spots are avoided; with every spot taken, none is left.
+  const layout = networkLayout([2, 3, 1], 560, 400);
+  const node = layout.columns[1][0];
+  const spots = besideNode(layout, node, 40, 12, ['below', 'above']);
+  const first = labelSpot(layout, 40, 12, spots, { width: 560, height: 400 });
+  assert.deepEqual(first, spots[0]);
+  assert.deepEqual(labelSpot(layout, 40, 12, spots, { width: 560, height: 400 }, [{ ...first, w: 40, h: 12 }]), spots[1]);
+  assert.equal(labelSpot(layout, 40, 12, spots, { width: 560, height: 400 }, spots.map((s) => ({ ...s, w: 40, h: 12 }))), null);
+});
+
+test('on phones a deep network is drawn wider (its box scrolls) and every node is a 44 px tap target', async () => {
+  const { diagramWidth } = await import('../../www/js/layout.js');
+  const sizes = [2, ...Array(10).fill(8), 1];
+  const room = { margin: 24, top: 40 };
+  // Squeezed into a phone's 342 px, ten layers leave ~10 px nodes and columns ~26 px apart.
+  const squeezed = networkLayout(sizes, 342, 340, room);
+  assert.ok(squeezed.columns[1][0].x - squeezed.columns[0][0].x < 44);
+  const width = diagramWidth(sizes, 342, 340, room);
+  assert.ok(width > 342, `drawn ${width} px wide`);
+  assert.equal(diagramWidth([2, 3, 3, 1], 342, 340, room), 342, 'a small network fits as it is');
+  const layout = networkLayout(sizes, width, 340, room);
+  for (let c = 1; c < layout.columns.length; c++) assert.ok(layout.columns[c][0].x - layout.columns[c - 1][0].x >= 44, 'columns 44 px apart');
+  assert.ok(layout.size >= Math.min(22, (340 - 48 - 40) / (8 * 1.4)) - 1e-9, `nodes ${layout.size} px`);
+  const n = layout.columns[3][2];
+  const off = layout.size / 2 + 4; // outside the drawn node, inside 22 px of its centre
+  assert.equal(nodeAt(layout, n.x + off, n.y), null, 'a mouse must hit the node itself');
+  assert.deepEqual(nodeAt(layout, n.x + 21, n.y, 44), { layer: 3, index: 2 }, 'a finger 21 px beside it');
+  assert.deepEqual(nodeAt(layout, n.x - 21, n.y, 44), { layer: 3, index: 2 });
+  // Between two neighbours in a column the nearer one is hit.
+  const below = layout.columns[3][3];
+  assert.deepEqual(nodeAt(layout, n.x, n.y + (below.y - n.y) * 0.4, 44), { layer: 3, index: 2 });
+  assert.deepEqual(nodeAt(layout, n.x, n.y + (below.y - n.y) * 0.6, 44), { layer: 3, index: 3 });
+  assert.equal(nodeAt(layout, n.x, n.y - 200, 44), null);
+});

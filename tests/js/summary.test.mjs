@@ -13,7 +13,7 @@ test('the summary says the step, the loss and which way it moved, the largest gr
   const largest = { layer: 0, i: 2, j: 1, value: -0.0312 };
   assert.equal(
     stepSummary({ step: 12, loss: 0.25, previousLoss: 0.3, largest, dead: 1, hidden: 6 }),
-    'Step 12. Training loss 0.250, down 0.050. Largest gradient: ∂L/∂W1[2][1] = -0.0312. Dead neurons: 1 of 6.',
+    'Step 12. Training loss 0.250, down 0.050. Largest gradient: ∂L/∂W₁[2][1] = −0.0312. Dead neurons: 1 of 6.',
   );
   assert.match(stepSummary({ step: 3, loss: 0.4, previousLoss: 0.3, largest, dead: 0, hidden: 4 }), /0\.400, up 0\.100/);
   assert.match(stepSummary({ step: 1, loss: 0.4, previousLoss: null, largest: null, dead: 0, hidden: 4 }), /^Step 1\. Training loss 0\.400\. Dead/);

@@ -16,7 +16,7 @@ let nextId = 1;
 
 export class BackpropPlaygroundElement extends HTMLElement {
   static get observedAttributes() {
-    return ['config', 'preset', 'controls', 'theme'];
+    return ['config', 'preset', 'controls', 'theme', 'lesson'];
   }
 
   constructor() {

@@ -7,10 +7,11 @@ import { DERIVATIVES, names, num } from './notation.js';
  * @param config   the normalised config
  * @param target   the traced sample's target vector
  * @param param    { layer, i, j } for W[i][j] of weight layer `layer`, or { layer, i, bias: true }
+ * @param featureLabels  the features' display names (x₁, x₂, …), for the first layer's input
  * @returns { label, factors: [{ name, value, note }], sum: { terms: [{ name, weight, delta, value }],
  *           residual } | null, product, grad (the core's value) }
  */
-export function chainOf(snap, config, target, param) {
+export function chainOf(snap, config, target, param, featureLabels = {}) {
   const { layer: l, i } = param;
   const layers = snap.layers;
   const last = l === layers.length - 1;
@@ -54,7 +55,10 @@ export function chainOf(snap, config, target, param) {
     grad = layer.biasGrads[i];
   } else {
     label = names.W(l, i, param.j);
-    factors.push({ name: names.a(l, param.j), value: prev[param.j], note: 'the input this weight carries' });
+    // In the first layer the input is a feature: say which, in the diagram's names (x[1] is x₂).
+    const feature = l === 0 ? config.features?.[param.j] : null;
+    const note = feature ? `the input this weight carries: ${featureLabels[feature] ?? feature}` : 'the input this weight carries';
+    factors.push({ name: names.a(l, param.j), value: prev[param.j], note });
     grad = layer.weightGrads[i * prev.length + param.j];
   }
   const product = factors.reduce((p, f) => p * f.value, 1);

@@ -1,9 +1,10 @@
 // Draws the network. Weights and gradients use different channels: an edge's colour and width are
 // its weight; pulses and node rings are the error signal. A pure function of what it is given.
 import { css, diverging, LIGHT_CANVAS } from './colors.js';
-import { edgeWidth } from './layout.js';
+import { besideNode, edgeWidth, labelSpot } from './layout.js';
 import { num } from './notation.js';
 import { edgePoint, ease, pulseRadius } from './timeline.js';
+import { beside, curve, drawPath, findLabel, label, labelBeside, skipArc } from './draw-path.js';
 
 const GREY = [232, 234, 235];
 
@@ -16,6 +17,7 @@ const GREY = [232, 234, 235];
  *   palette: { ink, muted, grid } (the theme's canvas colours; see colors.canvasPalette),
  *   selected: { column, index } | { layer, i, j } | { layer, i, bias } | null,
  *   highlight: { nodes: [{column, index}], edges: [{layer, i, j}] } | null   (explain mode)
+ *   path: the inspector's chosen chain-rule path (paths.js; see drawPath) | null
  *   story: { kind, layer, progress, snap, reduced } | null                    (the animated step)
  *   edgeImage: CanvasImageSource | null   (the edges, drawn by drawEdgeLayer; else drawn here)
  * }
@@ -23,7 +25,7 @@ const GREY = [232, 234, 235];
 export function drawNetwork(ctx, scene) {
   const { width, height } = scene;
   ctx.clearRect(0, 0, width, height);
-  const dim = scene.highlight ? 0.25 : 1;
+  const dim = dimmed(scene) ? 0.25 : 1;
   // A dense network's edges may come drawn already (see drawEdgeLayer): one blit per frame.
   if (scene.edgeImage) ctx.drawImage(scene.edgeImage, 0, 0, width, height);
   else drawEdges(ctx, scene, dim);
@@ -31,11 +33,16 @@ export function drawNetwork(ctx, scene) {
   if (scene.highlight) drawHighlightedEdges(ctx, scene);
   if (scene.story) drawStorySignals(ctx, scene);
   drawNodes(ctx, scene, dim);
+  drawIndices(ctx, scene);
   if (scene.highlight) drawHighlightedNodes(ctx, scene);
   if (scene.story) drawStoryNodes(ctx, scene);
   drawInputLabels(ctx, scene);
   drawSelection(ctx, scene);
+  if (scene.path) drawPath(ctx, scene);
 }
+
+/** Whatever is not highlighted (explain mode's phase, the chosen path) fades. */
+export const dimmed = (scene) => Boolean(scene.highlight || scene.path);
 
 function drawHighlightedNodes(ctx, { layout, highlight, palette = LIGHT_CANVAS }) {
   const { columns, size } = layout;
@@ -45,13 +52,6 @@ function drawHighlightedNodes(ctx, { layout, highlight, palette = LIGHT_CANVAS }
     const { x, y } = columns[column][index];
     ctx.strokeRect(x - size / 2 - 2, y - size / 2 - 2, size + 4, size + 4);
   }
-}
-
-function curve(ctx, a, b, half) {
-  const mid = (a.x + b.x) / 2;
-  ctx.beginPath();
-  ctx.moveTo(a.x + half, a.y);
-  ctx.bezierCurveTo(mid, a.y, mid, b.y, b.x - half, b.y);
 }
 
 /** Above this many edges, edges of similar weight are stroked together (one path per bucket). */
@@ -71,7 +71,7 @@ export function edgeCount(sizes) {
  */
 export function drawEdgeLayer(ctx, scene) {
   ctx.clearRect(0, 0, scene.width, scene.height);
-  drawEdges(ctx, scene, scene.highlight ? 0.25 : 1);
+  drawEdges(ctx, scene, dimmed(scene) ? 0.25 : 1);
 }
 const BUCKETS = 12;
 const BUCKET_RANGE = 3;
@@ -152,10 +152,7 @@ function drawResidualEdges(ctx, { layout, residual = [], palette = LIGHT_CANVAS 
   residual.forEach((on, l) => {
     if (!on) return;
     columns[l].forEach((a, j) => {
-      const b = columns[l + 1][j];
-      ctx.beginPath();
-      ctx.moveTo(a.x + size / 2, a.y - size * 0.3);
-      ctx.quadraticCurveTo((a.x + b.x) / 2, a.y - size * 0.95, b.x - size / 2, b.y - size * 0.3);
+      skipArc(ctx, a, columns[l + 1][j], size);
       ctx.stroke();
     });
   });
@@ -267,29 +264,54 @@ function drawNodes(ctx, { layout, thumbnails, dead = [], palette = LIGHT_CANVAS 
   }
 }
 
-/** Node values during the story: a after the forward pass reaches a layer, δ rings backward. */
-function drawStoryNodes(ctx, { layout, story, palette = LIGHT_CANVAS }) {
+/** Each neuron's index, as W₁[i][j] counts them: small, beside its top left corner, where there is room. */
+function drawIndices(ctx, scene) {
+  const { layout, palette = LIGHT_CANVAS } = scene;
+  ctx.font = '9px system-ui, sans-serif';
+  ctx.fillStyle = palette.muted;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  layout.columns.forEach((column, c) => {
+    if (c === 0) return; // the inputs are named (x₁, x₂, …) beside them
+    column.forEach((node, i) => {
+      const w = ctx.measureText(String(i)).width + 2;
+      const spot = labelSpot(layout, w, 10, besideNode(layout, node, w, 10, ['corner']), scene);
+      if (spot) ctx.fillText(String(i), spot.x, spot.y);
+    });
+  });
+}
+
+/**
+ * Node values during the story: a after the forward pass reaches a layer, δ rings backward. The
+ * numbers go beside a node where they cover none (below it, else right of it); without room the
+ * ring alone shows the value, dashed when negative.
+ */
+function drawStoryNodes(ctx, scene) {
+  const { layout, story, palette = LIGHT_CANVAS } = scene;
   const { kind, layer: l, progress, snap } = story;
   const { columns, size } = layout;
   const L = snap.layers.length;
-  const showText = size >= 30;
+  const ORDER = ['below', 'right'];
   const ring = (c, i, value, max) => {
-    const { x, y } = columns[c][i];
+    const node = columns[c][i];
+    const { x, y } = node;
+    const text = `δ ${num(value)}`;
+    const spot = findLabel(ctx, scene, beside(layout, node, ORDER), text);
     const r = pulseRadius(value, max, size * 0.22);
     ctx.strokeStyle = css(diverging(Math.sign(value)));
     ctx.lineWidth = Math.max(2, r);
     // The label carries δ's sign when there is room for it; without a label, a negative ring is dashed.
-    ctx.setLineDash(showText ? [] : negativeDash(value, ctx.lineWidth));
+    ctx.setLineDash(spot ? [] : negativeDash(value, ctx.lineWidth));
     ctx.strokeRect(x - size / 2 - ctx.lineWidth / 2, y - size / 2 - ctx.lineWidth / 2, size + ctx.lineWidth, size + ctx.lineWidth);
     ctx.setLineDash([]);
-    if (showText) label(ctx, x, y + size / 2 - 8, `δ ${num(value)}`);
+    if (spot) label(ctx, spot.x, spot.y, text);
   };
   const value = (c, i, v) => {
-    const { x, y } = columns[c][i];
+    const node = columns[c][i];
     ctx.strokeStyle = palette.ink;
     ctx.lineWidth = 2;
-    ctx.strokeRect(x - size / 2 - 1, y - size / 2 - 1, size + 2, size + 2);
-    if (showText) label(ctx, x, y + size / 2 - 8, `a ${num(v)}`);
+    ctx.strokeRect(node.x - size / 2 - 1, node.y - size / 2 - 1, size + 2, size + 2);
+    labelBeside(ctx, scene, node, `a ${num(v)}`, ORDER);
   };
   const maxDelta = story.maxSignal?.delta ?? 1;
   // Columns whose forward values are known by now.
@@ -301,7 +323,7 @@ function drawStoryNodes(ctx, { layout, story, palette = LIGHT_CANVAS }) {
     const { x, y } = columns[L][0];
     const out = snap.layers[L - 1].activations;
     const target = Array.from(story.target, num).join(', ');
-    label(ctx, x, y - size / 2 - 10, `ŷ ${Array.from(out, num).join(', ')} · y ${target} · L ${num(story.loss)}`, 'bold');
+    labelBeside(ctx, scene, columns[L][0], `ŷ ${Array.from(out, num).join(', ')} · y ${target} · L ${num(story.loss)}`, ['above', 'left', 'below'], 'bold');
   }
   if (kind === 'backward') {
     // δ of every column the error signal has reached: from the output down to column l + 1,
@@ -309,17 +331,6 @@ function drawStoryNodes(ctx, { layout, story, palette = LIGHT_CANVAS }) {
     const lowest = progress > 0.85 && l > 0 ? l : l + 1;
     for (let c = L; c >= lowest; c--) snap.layers[c - 1].deltas.forEach((d, i) => ring(c, i, d, maxDelta));
   }
-}
-
-function label(ctx, x, y, text, weight = 'normal') {
-  ctx.font = `${weight} 10px system-ui, sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  const w = ctx.measureText(text).width + 6;
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
-  ctx.fillRect(x - w / 2, y - 6, w, 12);
-  ctx.fillStyle = LIGHT_CANVAS.ink; // on its own white box, in either theme
-  ctx.fillText(text, x, y);
 }
 
 function drawInputLabels(ctx, { layout, inputLabels = [], palette = LIGHT_CANVAS }) {

@@ -322,6 +322,11 @@ export class Engine {
   updatePreview(layer, index, isBias) {
     return this.playground.updatePreview(layer, index, isBias);
   }
+  /** The training loss for each (a, b) pair of `pairs` (flat) set into parameters a and b. */
+  lossAt(a, b, pairs) {
+    const params = new Uint32Array([a.layer, a.index, Number(a.isBias), b.layer, b.index, Number(b.isBias)]);
+    return this.playground.lossAt(params, pairs);
+  }
   /** Swaps the hidden activation, keeping the weights. */
   switchActivation(name) {
     this.playground.switchActivation(name);

@@ -1,7 +1,7 @@
 // Explain mode: one training step as the source text tells it, one phase at a time, each with its
 // equation written for the configured activation and loss and with the live numbers substituted.
 // Pure functions of a snapshot of the network's buffers, so going back replays without retraining.
-import { DERIVATIVES, factor, names, num, sub } from './notation.js';
+import { DERIVATIVES, factor, names, num, point, sub } from './notation.js';
 
 /** The phases for a network of `layers` weight layers. Hidden layers go from the last to the first. */
 export function explainPhases(layers) {
@@ -80,7 +80,7 @@ const PHASES = {
     }
     return {
       title: 'The loss',
-      lines: [`Sample (${num(ctx.trace.x)}, ${num(ctx.trace.y)}): ŷ = ${Array.from(out, num).join(', ')}, y = ${Array.from(y, num).join(', ')}`, line],
+      lines: [`Sample ${point(ctx.trace.x, ctx.trace.y)}: ŷ = ${Array.from(out, num).join(', ')}, y = ${Array.from(y, num).join(', ')}`, line],
       note: 'How far the prediction is from the target for this sample.',
       nodes: range(out.length).map((k) => ({ column: L(ctx), index: k })),
       edges: [],

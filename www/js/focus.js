@@ -8,6 +8,8 @@
 //   on an edge:   ↑ ↓ the next edge out of the same source · Shift+↑ ↓ the next edge into the same
 //                 target · → the neuron it leads to · ← the neuron it comes from
 
+import { names } from './notation.js';
+
 const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
 
 /** The selection after `key` (with `shift`), or undefined when the key is not a move. */
@@ -45,5 +47,5 @@ export function describeFocus(sel, sizes) {
   const neuron = (c, i) => (c === 0 ? `input ${i}` : c === last ? `output neuron ${i}` : `hidden neuron ${i} of layer ${c}`);
   if ('column' in sel) return `${neuron(sel.column, sel.index)}, one of ${sizes[sel.column]}`;
   if ('bias' in sel) return `the bias of ${neuron(sel.layer + 1, sel.i)}`;
-  return `the weight W${sel.layer + 1}[${sel.i}][${sel.j}] from ${neuron(sel.layer, sel.j)} to ${neuron(sel.layer + 1, sel.i)}`;
+  return `the weight ${names.W(sel.layer, sel.i, sel.j)} from ${neuron(sel.layer, sel.j)} to ${neuron(sel.layer + 1, sel.i)}`;
 }

@@ -1,25 +1,27 @@
 // The chain-rule inspector's DOM: builds the panel from a model with text nodes only (nothing is
 // ever parsed as HTML). Exact values ride along in data-value attributes for tests.
 import { chainOf, relativeError } from './chain.js';
-import { DERIVATIVES, factor, names, num } from './notation.js';
+import { DERIVATIVES, editable, factor, names, num, plural, point } from './notation.js';
 import { el } from './dom.js';
+import { renderPaths } from './inspector-paths.js';
 
 /**
  * Fills the inspector for a selection.
  * @param parts  { title, sample, body } elements
  * @param data   { snap, trace, config, selected, numeric (finite difference or null),
- *                 update (the coming change or null), onSelect(selection) }
+ *                 update (the coming change or null), onSelect(selection), featureLabels,
+ *                 paths (the full chain's options for renderPaths, with `chain`) | null }
  */
 export function renderInspector(parts, data) {
   const { trace, selected } = data;
-  parts.sample.textContent = `Sample (${num(trace.x)}, ${num(trace.y)}), target ${Array.from(trace.target, num).join(', ')}`;
+  parts.sample.textContent = `Sample ${point(trace.x, trace.y)}, target y = ${Array.from(trace.target, num).join(', ')}`;
   parts.body.replaceChildren();
   if ('j' in selected || selected.bias) renderParameter(parts, data);
   else renderNeuron(parts, data);
 }
 
-function renderParameter(parts, { snap, trace, config, selected, numeric, update, sample, onEdit }) {
-  const chain = chainOf(snap, config, trace.target, selected);
+function renderParameter(parts, { snap, trace, config, selected, numeric, update, sample, onEdit, paths, featureLabels = {} }) {
+  const chain = chainOf(snap, config, trace.target, selected, featureLabels);
   parts.title.textContent = `∂L/∂${chain.label} by the chain rule`;
   const body = parts.body;
   body.append(
@@ -39,7 +41,7 @@ function renderParameter(parts, { snap, trace, config, selected, numeric, update
     const list = el('ul', { class: 'terms' });
     for (const t of chain.sum.terms) list.append(el('li', { text: `${t.name} = ${factor(t.weight)} × ${factor(t.delta)} = ${num(t.value)}` }));
     if (chain.sum.residual !== null) list.append(el('li', { text: `+ ${num(chain.sum.residual)} through the residual connection` }));
-    body.append(el('p', { class: 'sub', text: `${names.da(c, selected.i)} = Σ over the ${chain.sum.terms.length} outgoing edges:` }), list);
+    body.append(el('p', { class: 'sub', text: `${names.da(c, selected.i)} = Σ over the ${plural(chain.sum.terms.length, 'outgoing edge')}:` }), list);
   }
   const results = el('dl', { class: 'results' });
   const row = (name, v, extra = '', id = '') =>
@@ -54,14 +56,17 @@ function renderParameter(parts, { snap, trace, config, selected, numeric, update
   body.append(el('p', { class: 'note', text: `These factors are for training sample ${sample}, the first of the next mini-batch.` }));
   // Edit the value directly: applies at once, to the drawing and the heatmaps.
   const input = el('input', { type: 'number', step: 'any', id: 'param-value' });
-  input.value = String(currentValue(snap, selected));
-  const apply = () => onEdit(selected, Number(input.value === '' ? NaN : input.value));
+  const exact = currentValue(snap, selected);
+  input.value = editable(exact); // rounded for reading; the exact value stays unless edited
+  const shown = input.value;
+  const apply = () => onEdit(selected, input.value === shown ? exact : Number(input.value === '' ? NaN : input.value));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') apply();
     e.stopPropagation(); // typing a number is not a shortcut
   });
   body.append(el('div', { class: 'edit' }, [el('label', { for: 'param-value', text: `Set ${chain.label} to` }), input, el('button', { type: 'button', text: 'Set', onclick: apply, id: 'param-set' })]));
   body.append(results);
+  if (paths) body.append(renderPaths(paths.chain, { ...paths, numeric }));
 }
 
 function zeroNote(f) {
@@ -73,11 +78,11 @@ function currentValue(snap, sel) {
   return sel.bias ? layer.biases[sel.i] : layer.weights[sel.i * (layer.weights.length / layer.biases.length) + sel.j];
 }
 
-function renderNeuron(parts, { snap, config, selected, onSelect, dead }) {
+function renderNeuron(parts, { snap, config, selected, onSelect, dead, featureLabels = {} }) {
   const { column: c, index: i } = selected;
   const body = parts.body;
   if (c === 0) {
-    parts.title.textContent = `Input ${names.a(0, i)} (${config.features[i]})`;
+    parts.title.textContent = `Input ${names.a(0, i)} (${featureLabels[config.features[i]] ?? config.features[i]})`;
     body.append(el('p', { text: `${names.a(0, i)} = ${num(snap.inputs[i])} for this sample.` }));
     return;
   }

@@ -27,17 +27,74 @@ export function networkLayout(sizes, width, height, { maxSize = 40, minSize = 6,
   return { columns, size };
 }
 
-/** The node under a point, or null: { layer, index }. */
-export function nodeAt(layout, x, y) {
-  const half = layout.size / 2;
+/**
+ * How wide to draw the diagram on a touch screen: wide enough that its columns stand at least
+ * `target` px apart and no node shrinks below target / 2 for want of width (its box then scrolls
+ * sideways), and never narrower than `available`. Heights are as networkLayout takes them.
+ */
+export function diagramWidth(sizes, available, height, { target = 44, maxSize = 40, margin = 16, top = 0, left = 0 } = {}) {
+  const byHeight = Math.max(1, height - 2 * margin - top) / (Math.max(...sizes) * 1.4);
+  const size = Math.min(maxSize, target / 2, byHeight);
+  return Math.max(available, Math.ceil(2 * margin + left + sizes.length * Math.max(target, size * 2.2)));
+}
+
+/**
+ * The node under a point, or null: { layer, index }. `target` is the smallest tap target (44 on
+ * phones): a node smaller than that is hit within target / 2 of its centre, the nearest one
+ * winning where such areas meet (a column of 32 in a short canvas cannot give each 44 px).
+ */
+export function nodeAt(layout, x, y, target = 0) {
+  const reach = Math.max(layout.size, target) / 2;
+  let best = null;
+  let bestDistance = Infinity;
   for (let layer = 0; layer < layout.columns.length; layer++) {
     const column = layout.columns[layer];
     for (let index = 0; index < column.length; index++) {
       const n = column[index];
-      if (Math.abs(n.x - x) <= half && Math.abs(n.y - y) <= half) return { layer, index };
+      const d = Math.max(Math.abs(n.x - x), Math.abs(n.y - y));
+      if (d <= reach && d < bestDistance) {
+        best = { layer, index };
+        bestDistance = d;
+      }
     }
   }
-  return null;
+  return best;
+}
+
+/**
+ * Where a w × h label centred at one of `candidates` ({ x, y }, in order of preference) covers no
+ * node and no label already `taken` ({ x, y, w, h }), and stays inside the `width` × `height`
+ * canvas: the first such centre, or null when there is no room (then no label is drawn; labels
+ * never cover a node's heatmap).
+ */
+export function labelSpot(layout, w, h, candidates, { width, height }, taken = []) {
+  const half = layout.size / 2 + 1;
+  const free = ({ x, y }) => {
+    const left = x - w / 2;
+    const top = y - h / 2;
+    if (left < 0 || top < 0 || left + w > width || top + h > height) return false;
+    if (taken.some((b) => Math.abs(b.x - x) < (b.w + w) / 2 && Math.abs(b.y - y) < (b.h + h) / 2)) return false;
+    for (const column of layout.columns) {
+      if (!column.length || column[0].x + half <= left || column[0].x - half >= left + w) continue;
+      for (const n of column) if (n.y + half > top && n.y - half < top + h) return false;
+    }
+    return true;
+  };
+  return candidates.find(free) ?? null;
+}
+
+/** Centres for a w × h label beside a node: below, above, right and left of it, in `order`. */
+export function besideNode(layout, node, w, h, order = ['below', 'above', 'right', 'left']) {
+  const half = layout.size / 2;
+  const at = {
+    below: { x: node.x, y: node.y + half + h / 2 + 2 },
+    above: { x: node.x, y: node.y - half - h / 2 - 2 },
+    right: { x: node.x + half + w / 2 + 3, y: node.y },
+    left: { x: node.x - half - w / 2 - 3, y: node.y },
+    // A neuron's index: small, at its top left corner, outside it.
+    corner: { x: node.x - half - w / 2 - 4, y: node.y - half + h / 2 },
+  };
+  return order.map((k) => at[k]);
 }
 
 /**

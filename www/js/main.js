@@ -10,6 +10,7 @@ import { Heatmaps } from './page/heatmaps.js';
 import { Messages } from './page/messages.js';
 import { LinkSync } from './page/link-sync.js';
 import { Recovery } from './page/recovery.js';
+import { TroubleWatch } from './page/trouble-watch.js';
 import { Api } from './page/api.js';
 import { installShortcuts } from './page/keys.js';
 import { testHandle } from './page/test-handle.js';
@@ -28,6 +29,9 @@ import { TablesView } from './page/views/tables-view.js';
 import { Descriptions } from './page/views/descriptions.js';
 import { ShareDialog } from './page/views/share-dialog.js';
 import { CompareView } from './page/views/compare-view.js';
+import { Stage } from './page/views/stage.js';
+import { LessonRail } from './page/views/lesson-rail.js';
+import { LandscapeView } from './page/views/landscape-view.js';
 import { WorkedExample } from './page/views/worked-example.js';
 
 /** How long one frame's share of an evaluation over every data point may take. */
@@ -53,8 +57,10 @@ async function start() {
   const heatmaps = new Heatmaps(session);
   const linkSync = new LinkSync(session, { messages, reducedMotion, embedDefaults });
   const recovery = new Recovery(session, linkSync);
+  const trouble = new TroubleWatch(session);
   const settings = new Settings(session, { schema, messages });
   const apply = (changes) => settings.apply(changes);
+  const landscape = new LandscapeView(session, { request: request('landscape'), linkSync });
   const views = {
     settings,
     pickers: new Pickers(session, { schema, apply }),
@@ -63,15 +69,33 @@ async function start() {
     plot: new PlotView(session, { heatmaps, linkSync, messages, featureLabels }),
     loss: new LossView(session, { linkSync }),
     gradients: new GradientsView(session, { linkSync }),
-    readouts: new Readouts(session, { messages }),
+    readouts: new Readouts(session, { messages, trouble }),
     explain: new ExplainPanel(session, { telling, messages }),
-    inspector: new InspectorView(session, { telling, messages, request: request('inspector') }),
+    inspector: new InspectorView(session, { telling, messages, request: request('inspector'), mount: [landscape], featureLabels }),
     tables: new TablesView(session, { telling, request: request('table') }),
     descriptions: new Descriptions(session, { heatmaps, request: request('describe') }),
     share: new ShareDialog(session, { linkSync, schema }),
-    compare: new CompareView(session, { recovery }),
+    compare: new CompareView(session, { recovery, linkSync }),
+    stage: new Stage(session, { telling }),
+    lessons: new LessonRail(session, {
+      telling,
+      linkSync,
+      // What a lesson's tasks read (lessons/catalog.js), besides what the rail counts itself.
+      context: () => ({
+        config: session.config,
+        sizes: session.sizes,
+        stats: session.stats,
+        selected: session.selected,
+        phase: telling.explain ? telling.explain.phases[telling.explain.index] : null,
+        path: session.path,
+        trouble: trouble.trouble, // diverged, exploding or stalled (page/trouble-watch.js)
+        tablesOpen: document.getElementById('table-toggle').getAttribute('aria-expanded') === 'true',
+      }),
+    }),
+    landscape,
     worked: new WorkedExample(session, { telling, linkSync, messages, apply, request: request('worked') }),
   };
+  trouble.on('trouble', () => views.lessons.check()); // a lesson's task may be waiting for it
   new Files(session, { messages });
   const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget });
   installShortcuts(session, { telling, explainPanel: views.explain, messages });
@@ -99,6 +123,7 @@ async function start() {
     })
     .add({ name: 'heatmaps', interval: (cost) => throttleInterval(cost, 0.15, 50), run: () => heatmaps.refresh() })
     .add({ name: 'inspector', when: () => views.inspector.open, interval: () => 100, run: () => views.inspector.render() })
+    .add({ name: 'landscape', when: () => landscape.due, interval: (cost) => throttleInterval(cost, 0.05, 200), run: () => landscape.render() })
     .add({
       name: 'draw',
       everyFrame: true,
@@ -123,7 +148,7 @@ async function start() {
   document.addEventListener('visibilitychange', redraw);
 
   linkSync.open(location.hash);
-  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, coreCalls, session, scheduler, telling, recovery, views });
+  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, coreCalls, session, scheduler, telling, recovery, trouble, views });
   document.body.dataset.ready = 'true';
   api.emit('ready', { version: 1 });
 

@@ -5,8 +5,12 @@ const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 
 export const sub = (n) => String(n).replace(/\d/g, (d) => SUBSCRIPTS[d]);
 
-/** A number as the page prints it: 3 significant digits, scientific when tiny or huge. */
+/**
+ * A number as the page prints it: 3 significant digits, scientific when tiny or huge, a true minus
+ * sign, and never "−0" (−0 is 0). Every number the page writes goes through here.
+ */
 export function num(v) {
+  if (typeof v === 'bigint') v = Number(v);
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
@@ -22,7 +26,33 @@ export function superscript(e) {
 }
 
 /** A number as a factor in a product: negative ones in parentheses. */
-export const factor = (v) => (v < 0 || Object.is(v, -0) ? `(${num(v)})` : num(v));
+export const factor = (v) => (v < 0 ? `(${num(v)})` : num(v));
+
+/**
+ * A parameter as an input field shows it: at most 6 significant digits (not "0.17299753427"),
+ * plain digits the field accepts, and 0 for −0. The exact value stays unless the text is edited.
+ */
+export function editable(v) {
+  if (!Number.isFinite(v) || v === 0) return Number.isNaN(v) ? '' : String(v === 0 ? 0 : v);
+  return String(Number(v.toPrecision(6)));
+}
+
+/**
+ * A count and its noun: "1 path", "3 paths", "1 outgoing edge" (nouns with a plain -s plural);
+ * `text` writes the count another way (grouped digits).
+ */
+export function plural(n, noun, text = String(n)) {
+  return `${text} ${noun}${n == 1 ? '' : 's'}`; // == also compares a BigInt with 1
+}
+
+/**
+ * The data's two coordinates, as the source text needs them: y is its target and ŷ the prediction,
+ * so a point is (x₁, x₂). The core's feature labels (settings.rs) use the same names: x₁², sin x₂, …
+ */
+export const COORDINATES = ['x₁', 'x₂'];
+
+/** "(x₁, x₂) = (2.81, 1.4)": a data point by the coordinates' names. */
+export const point = (x, y) => `(${COORDINATES.join(', ')}) = (${num(x)}, ${num(y)})`;
 
 /**
  * Names in the source text's numbering: column 0 is the input x, column c ≥ 1 holds z_c and a_c,

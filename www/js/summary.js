@@ -1,6 +1,7 @@
 // What a screen reader hears after a step: one sentence per fact, from plain numbers. Pure, so that
 // it is tested in Node.
 import { formatLoss } from './frame.js';
+import { names, num } from './notation.js';
 
 /**
  * The largest |∂L/∂W| of a network: { layer, i, j, value } (W[i][j] of `layer`), or null.
@@ -33,7 +34,7 @@ export function stepSummary({ step, loss, previousLoss, largest, dead, hidden })
     // Numbered as the inspector and the notation number them: W₁[i][j], neurons from 0.
     parts.push(largest.value === 0
       ? 'Every gradient is zero.'
-      : `Largest gradient: ∂L/∂W${largest.layer + 1}[${largest.i}][${largest.j}] = ${largest.value.toPrecision(3)}.`);
+      : `Largest gradient: ∂L/∂${names.W(largest.layer, largest.i, largest.j)} = ${num(largest.value)}.`);
   }
   parts.push(`Dead neurons: ${dead} of ${hidden}.`);
   return parts.join(' ');

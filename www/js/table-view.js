@@ -1,7 +1,7 @@
 // The network as tables, the alternative to the canvas for screen readers and for reading exact
 // numbers: per neuron z, a and δ, per weight W and ∂L/∂W, for one weight layer at a time.
 import { el } from './dom.js';
-import { num } from './notation.js';
+import { names, num } from './notation.js';
 
 /** The rows of weight layer `l` from an engine snapshot (see Engine.snapshot). */
 export function layerRows(snap, l) {
@@ -40,6 +40,6 @@ export function renderLayerTables(root, { rows, name, from, sample, layerNumber 
     table(`${name}: each neuron for training sample ${sample}`, ['Neuron', 'z', 'a', 'δ = ∂L/∂z', 'b', '∂L/∂b'],
       neurons.map((n) => [[String(n.neuron)], [num(n.z), n.z], [num(n.a), n.a], [num(n.delta), n.delta], [num(n.bias), n.bias], [num(n.biasGrad), n.biasGrad]])),
     table(`${name}: each weight W[i][j] from ${from} neuron j to neuron i`, ['Weight', 'W', '∂L/∂W'],
-      weights.map((w) => [[`W${layerNumber}[${w.to}][${w.from}]`], [num(w.w), w.w], [num(w.grad), w.grad]])),
+      weights.map((w) => [[names.W(layerNumber - 1, w.to, w.from)], [num(w.w), w.w], [num(w.grad), w.grad]])),
   );
 }

@@ -90,8 +90,6 @@ pub struct PageOptions {
     pub hide: Vec<String>,
     pub hide_text: bool,
     pub preset: Option<String>,
-    /// The worked-example editor is open (`worked=1`; the page then keeps the weights in the link).
-    pub worked: bool,
 }
 
 /// What reading a link found besides the configuration.
@@ -206,7 +204,6 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             "embed" => options.embed = truthy(value).unwrap_or(false),
             "autoplay" => options.autoplay = truthy(value).unwrap_or(false),
             "hideText" => options.hide_text = truthy(value).unwrap_or(false),
-            "worked" => options.worked = truthy(value).unwrap_or(false),
             // The points: read once the trainer is built, below.
             "data" => points = Some(value.as_str()),
             "train" => train = Some(value.as_str()),

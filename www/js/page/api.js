@@ -58,8 +58,10 @@ export class Api {
   }
 
   emitResize() {
+    // From the document's top to the body's bottom: a first child's margin that collapses through
+    // the body moves the body down, and its height alone would leave that much cut off.
     const style = getComputedStyle(document.body);
-    const height = document.body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    const height = document.body.getBoundingClientRect().bottom + window.scrollY + parseFloat(style.marginBottom);
     this.emit('resize', { height: Math.ceil(height) });
   }
 

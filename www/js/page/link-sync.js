@@ -16,7 +16,6 @@ export function optionsFragment(options) {
   if (options.theme === 'dark') parts.push('theme=dark');
   for (const h of options.hide) parts.push(`${h}_hide=true`);
   if (options.hideText) parts.push('hideText=true');
-  if (options.worked) parts.push('worked=1');
   return parts.join('&');
 }
 
@@ -28,15 +27,19 @@ export class LinkSync extends Emitter {
     this.reducedMotion = reducedMotion;
     /** The controls an embed shows when its link names none (from the core's schema). */
     this.embedDefaults = embedDefaults;
-    this.options = { embed: false, controls: null, hide: [], theme: 'light', hideText: false, worked: false };
+    this.options = { embed: false, controls: null, hide: [], theme: 'light', hideText: false };
     /** The theme's canvas colours, read when the theme is applied (not every frame). */
     this.palette = null;
+    /** Controls an open lesson needs, shown in embed mode too. */
+    this.lessonControls = [];
+    /** Parts of the link that belong to the page, not the core (a lesson): { strip, fragment }. */
+    this.parts = [];
     /** The fragment this page last wrote, to tell its own changes from a pasted link. */
     this.written = null;
     this.timer = 0;
     session.on('config', () => this.schedule());
     // With the hand editor open the link keeps the weights, so each edit and step goes into it.
-    session.on('params', () => this.options.worked && this.schedule());
+    session.on('params', () => this.keepsWeights() && this.schedule());
     $('theme-toggle').addEventListener('click', () => {
       // A page option like any other: it goes into the link, so a shared link keeps the theme.
       this.apply({ ...this.options, theme: this.options.theme === 'dark' ? 'light' : 'dark' });
@@ -49,16 +52,30 @@ export class LinkSync extends Emitter {
   }
 
   /** The whole address of this state, with the page options (`weights`: the trained parameters,
-   *  always kept while the worked-example editor is open). */
+   *  also kept whenever a part of the page asks, as the open hand editor does). */
   hash(weights = false) {
-    const extra = optionsFragment(this.options);
-    return `#${this.session.link(weights || this.options.worked)}${extra ? `&${extra}` : ''}`;
+    const extra = [optionsFragment(this.options), ...this.parts.map((p) => p.fragment())].filter(Boolean).join('&');
+    return `#${this.session.link(weights || this.keepsWeights())}${extra ? `&${extra}` : ''}`;
   }
 
-  /** Opens or closes the worked-example editor (`worked=1` in the link). */
-  setWorked(open) {
-    this.apply({ ...this.options, worked: open });
-    this.schedule();
+  /** Whether a part of the page wants the weights in the link (then each change goes into it). */
+  keepsWeights() {
+    return this.parts.some((p) => p.weights?.());
+  }
+
+  /** The controls an open lesson needs (shown even where an embed hides them). */
+  showForLesson(names) {
+    this.lessonControls = names;
+    if (this.palette) this.apply(this.options);
+  }
+
+  /**
+   * A part of the link the page itself reads: `strip(hash)` takes it out before the core reads the
+   * rest and returns { hash, problems } (problems named like the core's, reported with them);
+   * `fragment()` writes it; `weights()` (optional) true keeps the weights in the link.
+   */
+  addPart(part) {
+    this.parts.push(part);
   }
 
   /** Keeps the address bar's fragment in step with the settings. */
@@ -82,10 +99,16 @@ export class LinkSync extends Emitter {
 
   /** Opens a link: a new engine from its fragment, its problems reported, its options applied. */
   open(hash) {
+    const own = [];
+    for (const part of this.parts) {
+      const stripped = part.strip(hash);
+      hash = stripped.hash;
+      own.push(...stripped.problems);
+    }
     const report = this.session.openLink(hash);
     this.apply(report.options);
     this.schedule(); // with the link's own options (an embed's way out, from the first frame)
-    const problems = [...report.errors, ...report.notices.map((n) => `Ignored: ${n}.`)];
+    const problems = [...report.errors, ...own, ...report.notices.map((n) => `Ignored: ${n}.`)];
     if (problems.length) this.messages.show(`This link could not be read in full. ${problems.map((p) => p.replace(/\.?$/, '.')).join(' ')}`);
     if (report.options.autoplay && this.reducedMotion.matches) {
       this.messages.show('This playground would start training on its own, but your system asks for reduced motion.', { label: 'Play', run: () => this.session.setPlaying(true) });
@@ -103,7 +126,8 @@ export class LinkSync extends Emitter {
     $('theme-toggle').setAttribute('aria-pressed', String(dark));
     document.body.classList.toggle('hide-text', options.hideText);
     this.palette = canvasPalette(getComputedStyle(document.body));
-    const shown = options.embed ? new Set(options.controls ?? this.embedDefaults) : null;
+    // An embedded lesson shows what its tasks ask the learner to use, whatever the embed chose.
+    const shown = options.embed ? new Set([...(options.controls ?? this.embedDefaults), ...this.lessonControls]) : null;
     for (const el of document.querySelectorAll('[data-control]')) {
       const name = el.dataset.control;
       el.classList.toggle('control-hidden', options.hide.includes(name) || (shown !== null && !shown.has(name)));

@@ -4,7 +4,9 @@
 //   rebuilt  a new network (every view starts over)        config  settings changed ({ config, keys })
 //   data     the data points were replaced                  params  the parameters moved ({ now })
 //   stats    new statistics (the stats object)              diverged  training stopped at a NaN/∞
+//   restored the best weights are back (after trouble: see trouble-watch.js)
 //   playing  play or pause (bool)                           selected / hover  the neuron or weight shown
+//   path     the chain-rule path lit up on the diagram (a path of paths.js, or null)
 // Every entry point (controls, links, the message API, keys) comes through its methods.
 import { Engine, limits } from '../engine.js';
 import { nextChunk, updateCost } from '../frame.js';
@@ -35,6 +37,8 @@ export class Session extends Emitter {
     this.selected = null;
     /** The neuron under the pointer: { column, index } or null. */
     this.hover = null;
+    /** The inspector's chosen path from the selected parameter to an output (paths.js), or null. */
+    this.path = null;
     this.msPerStep = 0;
     /** Engines besides the page's (the learning-rate comparison), forgotten with it on a failure. */
     this.others = new Set();
@@ -106,6 +110,7 @@ export class Session extends Emitter {
     this.fragment = known?.link ?? this.engine.link(false, this.preset);
     this.selected = null; // the old network's neurons may not exist in the new one
     this.hover = null;
+    this.path = null;
     this.stats = null;
     this.divergedAt = null;
     this.#readData();
@@ -233,11 +238,13 @@ export class Session extends Emitter {
     this.changed();
   }
 
-  /** After a divergence: the last finite parameters back. */
+  /** The best weights back (the lowest training loss evaluated): after a divergence, an explosion
+   *  or a stall (see trouble-watch.js). */
   restore() {
     this.engine.restore();
     this.divergedAt = null;
     this.changed();
+    this.emit('restored');
   }
 
   /** Sets one weight or bias (from the inspector); throws an Error naming a bad value. */
@@ -321,6 +328,10 @@ export class Session extends Emitter {
   numericalGradient(layer, index, isBias, sample) {
     return this.engine.numericalGradient(layer, index, isBias, sample);
   }
+  /** The training loss with parameters a and b ({ layer, index, isBias }) set to each (a, b) pair. */
+  lossAt(a, b, pairs) {
+    return this.engine.lossAt(a, b, pairs);
+  }
   /** The next step's mini-batch gradients and the change it will make to one parameter. */
   updatePreview(layer, index, isBias) {
     this.engine.computeNextBatchGradients();
@@ -343,7 +354,15 @@ export class Session extends Emitter {
 
   select(selection) {
     this.selected = selection;
+    this.path = null; // a path belongs to the parameter it starts from
     this.emit('selected', selection);
+  }
+
+  /** Lights up one path of the selected parameter's chain (its live numbers), or none. */
+  showPath(path) {
+    if (JSON.stringify(path) === JSON.stringify(this.path)) return;
+    this.path = path;
+    this.emit('path', path);
   }
 
   setHover(hover) {

@@ -3,7 +3,7 @@
 // Tests use this and the page's own controls; nothing else of the page is an API.
 
 /** Builds the read-only handle over the page's parts. */
-export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, views }) {
+export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, trouble, views }) {
   const copy = (value) => (value === null || value === undefined ? value : structuredClone(value));
   return Object.freeze({
     /** The Engine class, to compute reference values on an engine of a test's own. */
@@ -30,6 +30,18 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     selected: () => copy(session.selected),
     /** The sample the inspector and the tables trace (the next step's first). */
     tracedSample: () => session.sample,
+    /**
+     * The inspected weight's or bias's full chain (paths.js), as the inspector last showed it:
+     * { label, count (a string of digits: it may pass 2⁵³), sum (over every path), grad (backprop's),
+     * shownSum, shown: [{ nodes, edges, factors: [{ name, symbol, value, kind }], product }] }, the
+     * largest |product| first; null when a neuron or nothing is inspected.
+     */
+    chainPaths: () => {
+      const chain = views.inspector.paths;
+      return chain && { ...copy({ ...chain, count: null }), count: chain.count.toString() };
+    },
+    /** The path lit up on the diagram (one of chainPaths().shown), or null. */
+    highlightedPath: () => copy(session.path),
     /** The diagram's layout in CSS pixels: { columns: [[{ x, y }]], size }. */
     layout: () => copy(views.network.layout),
     /** The animated step being told: { timeline, elapsed (ms), sample, loop } or null. */
@@ -41,7 +53,20 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     explain: () => (telling.explain ? { sample: telling.explain.sample, index: telling.explain.index } : null),
     /** The state a failure of the core would come back to: { hash, step } or null. */
     checkpoint: () => (recovery.checkpoint ? { hash: recovery.checkpoint.hash, step: recovery.checkpoint.step } : null),
+    /** The trouble the page told and that is not restored yet: { kind ('diverged', 'exploding' or
+     *  'stalled'), step (where it began), loss, bestLoss, bestStep } or null. The lowest training
+     *  loss evaluated so far is also in stats() as bestLoss (at bestStep). */
+    trouble: () => copy(trouble.trouble),
     comparisonRunning: () => Boolean(views.compare.comparison?.running),
+    /** The learning-rate comparison's runs: [{ rate, epochs, losses, verdict }] or null. */
+    comparison: () => views.compare.comparison?.describe() ?? null,
+    /** The loss landscape: { picks (the two parameters, as selections), n (grid size), window
+     *  { a0, a1, b0, b1 }, lo, hi (the map's loss range), path ([[a, b]] recent values) } or null
+     *  while fewer than two are picked. */
+    landscape: () => {
+      const l = views.landscape;
+      return l.picks.length === 2 ? copy({ picks: l.picks, ...l.shown, path: l.path }) : null;
+    },
     /** The worked-example editor: { open, renders }. Lessons open it with `worked=1` in their link
      *  (or `openWorkedExample()`), and load the published example with `loadWorkedExample()`. */
     workedExample: () => ({ open: views.worked.open, renders: views.worked.renders }),

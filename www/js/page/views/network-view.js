@@ -1,14 +1,17 @@
 // The network diagram: nodes with their heatmaps, edges coloured by weight, the told step's
 // pulses, explain mode's highlight, dead neurons and the selection; a click or the keyboard's
 // roving focus selects a neuron or a weight. Redrawn only when something it shows changed.
-import { edgeAt, networkLayout, nodeAt } from '../../layout.js';
-import { BUCKETED_EDGES, drawEdgeLayer, drawNetwork, edgeCount } from '../../draw-network.js';
+import { diagramWidth, edgeAt, networkLayout, nodeAt } from '../../layout.js';
+import { BUCKETED_EDGES, dimmed, drawEdgeLayer, drawNetwork, edgeCount } from '../../draw-network.js';
 import { due, throttleInterval, updateCost } from '../../frame.js';
 import { describeFocus, moveFocus } from '../../focus.js';
 import { fitCanvas } from '../canvas.js';
 import { NeuronControls } from './neuron-controls.js';
 
 const $ = (id) => document.getElementById(id);
+/** On touch screens and phones a node is a tap target of at least 44 px, however small it is drawn. */
+const touch = window.matchMedia('(pointer: coarse), (max-width: 640px)');
+const tapTarget = () => (touch.matches ? 44 : 0);
 
 export class NetworkView {
   constructor(session, { telling, heatmaps, linkSync, schema, featureLabels, apply, reducedMotion }) {
@@ -26,7 +29,7 @@ export class NetworkView {
     const shape = schema.settings.find((s) => s.name === 'networkShape');
     this.controls = new NeuronControls(session, { apply, maxNeurons: shape.maxNeurons, onHeight: () => (this.dirty = true) });
     const redraw = () => (this.dirty = true);
-    for (const event of ['rebuilt', 'params', 'stats']) session.on(event, redraw);
+    for (const event of ['rebuilt', 'params', 'stats', 'path']) session.on(event, redraw);
     session.on('selected', (selection) => {
       $('network-focus').textContent = selection ? `Selected: ${describeFocus(selection, session.sizes)}.` : '';
       redraw();
@@ -51,7 +54,7 @@ export class NetworkView {
   #onClick(event) {
     if (!this.layout) return;
     const [x, y] = this.#point(event);
-    const node = nodeAt(this.layout, x, y);
+    const node = nodeAt(this.layout, x, y, tapTarget());
     if (node) return this.session.select({ column: node.layer, index: node.index });
     const edge = edgeAt(this.layout, x, y);
     this.session.select(edge ? { layer: edge.layer, i: edge.i, j: edge.j } : null);
@@ -59,7 +62,7 @@ export class NetworkView {
 
   #onHover(event) {
     if (!this.layout) return;
-    const node = nodeAt(this.layout, ...this.#point(event));
+    const node = nodeAt(this.layout, ...this.#point(event), tapTarget());
     this.session.setHover(node ? { column: node.layer, index: node.index } : null);
   }
 
@@ -102,7 +105,7 @@ export class NetworkView {
   #edgeLayer(scene) {
     const ratio = window.devicePixelRatio || 1;
     const first = scene.layout.columns[0][0];
-    const key = `${scene.width}x${scene.height}@${ratio}:${scene.highlight ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
+    const key = `${scene.width}x${scene.height}@${ratio}:${dimmed(scene) ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
     const now = performance.now();
     const layer = this.edges;
     if (layer && layer.key === key && !this.#edgesDue(layer, now)) {
@@ -124,18 +127,23 @@ export class NetworkView {
     this.dirty = false;
     this.renders += 1;
     const { session, telling } = this;
-    const net = fitCanvas($('network'));
-    const margin = net.width < 500 ? 24 : 40;
+    const canvas = $('network');
+    const box = canvas.parentElement;
+    const margin = box.clientWidth < 500 ? 24 : 40;
     // The inputs' labels sit left of the first column: keep room for the longest (at its largest font).
-    net.ctx.font = '14px system-ui, sans-serif';
+    const measure = canvas.getContext('2d');
+    measure.font = '14px system-ui, sans-serif';
     const labels = session.config.features.map((f) => this.featureLabels[f] ?? f);
-    const widest = Math.max(0, ...labels.map((l) => net.ctx.measureText(l).width));
+    const widest = Math.max(0, ...labels.map((l) => measure.measureText(l).width));
     // The −/+ buttons sit over the top of the canvas: keep the nodes below them.
-    this.layout = networkLayout(session.sizes, net.width, net.height, {
-      margin,
-      top: Math.max(0, this.controls.height + 6 - margin),
-      left: Math.max(0, widest + 8 - margin),
-    });
+    const room = { margin, top: Math.max(0, this.controls.height + 6 - margin), left: Math.max(0, widest + 8 - margin) };
+    // On a touch screen a deep network is drawn wider than its box, which scrolls sideways: every
+    // node stays a target one can tap.
+    // (Not from room.top: the −/+ buttons' height follows the columns' spacing, which follows this.)
+    const wide = touch.matches ? diagramWidth(session.sizes, box.clientWidth, box.clientHeight, { ...room, top: 0 }) : box.clientWidth;
+    canvas.style.width = wide > box.clientWidth ? `${wide}px` : '';
+    const net = fitCanvas(canvas);
+    this.layout = networkLayout(session.sizes, net.width, net.height, room);
     const at = telling.phase();
     const s = telling.story;
     const story = at && s
@@ -158,6 +166,7 @@ export class NetworkView {
       palette: this.linkSync.palette,
       selected: session.selected,
       highlight,
+      path: session.path,
       story,
       edgeImage: null,
     };

@@ -2,13 +2,14 @@
 // revive button), and the aria-live summary a screen reader hears after each step.
 import { due, formatLoss } from '../../frame.js';
 import { largestGradient, stepSummary } from '../../summary.js';
+import { restoreLabel, troubleMessage } from '../../trouble.js';
 
 const $ = (id) => document.getElementById(id);
 /** While training plays, a screen reader hears the summary this often (after a single step: at once). */
 const SUMMARY_INTERVAL_MS = 10000;
 
 export class Readouts {
-  constructor(session, { messages }) {
+  constructor(session, { messages, trouble }) {
     this.session = session;
     /** What the aria-live summary last said (step and loss) and when. */
     this.announcedStep = -1;
@@ -16,12 +17,11 @@ export class Readouts {
     this.lastSummary = -Infinity;
     session.on('stats', (s) => this.#show(s));
     session.on('rebuilt', () => (this.announcedLoss = null)); // "down 0.1" would compare with another network
-    session.on('diverged', (s) => {
-      messages.show(
-        `Training diverged at step ${s.divergedAtStep}: the loss or a weight stopped being a finite number ` +
-          `(learning rate ${session.config.learningRate} is too large for this network). Lower it, then restore.`,
-        { label: 'Restore last finite weights', run: () => session.restore() },
-      );
+    trouble.on('trouble', (t) => {
+      messages.show(troubleMessage(t, session.config.learningRate, session.stats ?? {}), {
+        label: restoreLabel(t),
+        run: () => trouble.restore(),
+      });
     });
     $('revive').addEventListener('click', () => session.switchActivation('leakyRelu'));
   }

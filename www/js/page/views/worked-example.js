@@ -1,8 +1,9 @@
 // The worked-example editor: every weight and bias, and a few points with a target per output, in
 // small tables to type into, so that a textbook's hand calculation can be entered exactly and
 // stepped once with the animated step. The numbers shown are rounded to 6 significant digits, but
-// only a value typed in changes the model, so it stays exact. Open with `worked=1` in the link
-// (the link then keeps the weights too: see LinkSync) or the button it adds to Network settings.
+// only a value typed in changes the model, so it stays exact. Open with `worked=1` in the link (a
+// part of the link the page reads, see LinkSync.addPart; while open the link keeps the weights
+// too) or with the button it adds to Network settings.
 import { el } from '../../dom.js';
 import { MAZUR } from '../../worked-examples.js';
 
@@ -40,6 +41,7 @@ export class WorkedExample {
     this.messages = messages;
     this.apply = apply;
     this.renders = 0;
+    this.request = request;
     this.root = $('worked-example');
     this.root.tabIndex = -1; // focused when opened
     this.root.replaceChildren(el('h2', { id: 'worked-example-title', text: 'Worked example by hand' }));
@@ -53,7 +55,15 @@ export class WorkedExample {
     for (const event of ['params', 'data', 'rebuilt']) session.on(event, request);
     session.on('config', request);
     telling.on('story', (story) => story === null && request()); // after the told step
-    linkSync.on('options', ({ options }) => this.#show(Boolean(options.worked)));
+    linkSync.addPart({
+      strip: (hash) => {
+        const parts = String(hash).replace(/^#/, '').split('&');
+        this.#show(parts.some((p) => /^worked=(1|true)$/.test(p)));
+        return { hash: `#${parts.filter((p) => !p.startsWith('worked=')).join('&')}`, problems: [] };
+      },
+      fragment: () => (this.open ? 'worked=1' : ''),
+      weights: () => this.open,
+    });
   }
 
   get open() {
@@ -67,15 +77,16 @@ export class WorkedExample {
 
   /** Opens or closes the editor; the link says so (`worked=1`) and then keeps the weights. */
   setOpen(open) {
-    this.linkSync.setWorked(open);
-    if (open) this.root.focus?.();
+    this.#show(open);
+    this.linkSync.schedule();
+    if (open) this.root.focus();
   }
 
   #show(open) {
     this.root.hidden = !open;
     this.toggle.setAttribute('aria-expanded', String(open));
     this.toggle.textContent = open ? 'Close the hand editor' : 'Edit weights and points by hand';
-    if (open) this.render();
+    if (open) this.request(); // drawn when the frame loop next may (the engine may be new)
   }
 
   /** Loads the published example (the lesson's way in too). */

@@ -1,0 +1,188 @@
+// Each lesson driven as a student would: opened from its link, its tasks done through the page's
+// own controls (clicks on the diagram, buttons, selects), and each task's ✓ seen in the rail.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, RESULTS, start } from './browser.mjs';
+
+let env;
+before(async () => (env = await start()));
+after(() => env.close());
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+async function openLesson(id) {
+  const page = await open(env.browser, `${env.url}#lesson=${id}`, VIEWPORT);
+  await page.waitForSelector('#lesson .lesson-tasks');
+  return page;
+}
+
+/** Waits until task n (1-based) of the rail shows its ✓. */
+async function ticked(page, n, timeout = 15000) {
+  await page.waitForSelector(`#lesson .task[data-task="${n}"].done`, { timeout });
+  assert.equal((await page.textContent(`#lesson .task[data-task="${n}"] .tick`)).trim(), '✓');
+}
+
+async function notTicked(page, n) {
+  assert.equal(await page.$(`#lesson .task[data-task="${n}"].done`), null, `task ${n} is not done yet`);
+}
+
+/** Clicks a neuron (column 0 = the inputs) or the middle of an edge of weight layer `layer`. */
+async function clickNeuron(page, column, index) {
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  const p = await page.evaluate(([column, index]) => {
+    const { columns } = window.backpropPlayground.layout();
+    const box = document.getElementById('network').getBoundingClientRect();
+    return { x: box.x + columns[column][index].x, y: box.y + columns[column][index].y };
+  }, [column, index]);
+  await page.mouse.click(p.x, p.y);
+}
+
+async function clickEdge(page, layer, i, j) {
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  const p = await page.evaluate(async ([layer, i, j]) => {
+    const { edgePoint } = await import('/js/timeline.js');
+    const { columns, size } = window.backpropPlayground.layout();
+    const q = edgePoint(columns[layer][j], columns[layer + 1][i], size / 2, 0.45);
+    const box = document.getElementById('network').getBoundingClientRect();
+    return { x: box.x + q.x, y: box.y + q.y };
+  }, [layer, i, j]);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** Explain mode, then Next until the phase title matches. */
+async function explainUntil(page, title) {
+  if ((await page.getAttribute('#explain', 'aria-pressed')) !== 'true') await page.click('#explain');
+  for (let i = 0; i < 20; i++) {
+    if (title.test(await page.textContent('#explain-title'))) return;
+    await page.click('#explain-next');
+  }
+  assert.fail(`no explain phase matches ${title}`);
+}
+
+test('the lessons index opens from the Lessons button and lists every lesson', async () => {
+  const page = await open(env.browser, env.url, VIEWPORT);
+  await page.click('#lessons-open');
+  const lessons = await page.$$eval('#lesson [data-lesson]', (b) => b.map((x) => x.dataset.lesson));
+  assert.deepEqual(lessons, ['chain-rule', 'output-gradient', 'hidden-gradient', 'dead-relu', 'learning-rate', 'vanishing-gradients', 'worked-example']);
+  await page.click('#lesson [data-lesson="hidden-gradient"]');
+  await page.waitForSelector('#lesson .lesson-tasks');
+  assert.match(await page.textContent('#lesson-title'), /hidden gradient/);
+  await page.waitForFunction(() => location.hash.includes('lesson=hidden-gradient'));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('lesson: the chain rule', async () => {
+  const page = await openLesson('chain-rule');
+  assert.deepEqual(await page.evaluate(() => window.backpropPlayground.sizes()), [1, 1, 1]);
+  await clickEdge(page, 0, 0, 0);
+  await ticked(page, 1);
+  // The full chain of a 1-1-1 network is one path: choosing it lights it up and ticks task 2.
+  await page.click('#chain-expand');
+  assert.match(await page.textContent('#chain-count'), /^1 path,/);
+  await page.click('#chain-path-list button.path');
+  await ticked(page, 2);
+  await page.click('#add-layer');
+  await clickEdge(page, 0, 0, 0);
+  await ticked(page, 3);
+  await page.close();
+});
+
+test('lesson: the output gradient, and the switch to cross-entropy', async () => {
+  const page = await openLesson('output-gradient');
+  await notTicked(page, 1);
+  await explainUntil(page, /output gradient/i);
+  await ticked(page, 1);
+  await page.click('#explain-close');
+  await page.selectOption('#loss', 'crossEntropy');
+  await ticked(page, 2);
+  const sizes = await page.evaluate(() => window.backpropPlayground.sizes());
+  await clickNeuron(page, sizes.length - 1, 0);
+  await ticked(page, 3);
+  await page.waitForSelector('#lesson .lesson-complete');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('done') === '1,2,3'); // the progress is in the link
+  await page.screenshot({ path: `${RESULTS}lesson-output-gradient.png` });
+  await page.close();
+});
+
+test('lesson: the hidden gradient', async () => {
+  const page = await openLesson('hidden-gradient');
+  await page.click('#step');
+  await ticked(page, 1);
+  await page.waitForFunction(() => !window.backpropPlayground.story(), null, { timeout: 15000 });
+  await clickNeuron(page, 1, 0);
+  await ticked(page, 2);
+  await page.click('#inspector-close');
+  await explainUntil(page, /gate/i);
+  await ticked(page, 3);
+  await page.close();
+});
+
+test('lesson: dead ReLU, found and revived', async () => {
+  const page = await openLesson('dead-relu');
+  await page.click('#play');
+  await ticked(page, 1);
+  await page.click('#play');
+  const dead = await page.evaluate(() => {
+    const d = window.backpropPlayground.stats().dead;
+    for (let l = 0; l < d.length; l++) for (let i = 0; i < d[l].length; i++) if (d[l][i]) return { column: l + 1, index: i };
+    return null;
+  });
+  assert.ok(dead, 'a dead neuron');
+  await clickNeuron(page, dead.column, dead.index);
+  await ticked(page, 2);
+  await page.click('#revive');
+  await page.click('#play');
+  await ticked(page, 3, 30000);
+  await page.screenshot({ path: `${RESULTS}lesson-dead-relu.png` });
+  await page.close();
+});
+
+test('lesson: vanishing gradients, and residual connections', async () => {
+  const page = await openLesson('vanishing-gradients');
+  await page.click('#play');
+  await ticked(page, 1);
+  await notTicked(page, 2);
+  await page.click('#residual');
+  await ticked(page, 2);
+  await page.close();
+});
+
+test('lesson: the learning rate, too large, restored, compared', async () => {
+  const page = await openLesson('learning-rate');
+  await page.fill('#learning-rate', await page.getAttribute('#learning-rate', 'max')); // η = 10
+  await page.click('#play');
+  await ticked(page, 1, 30000);
+  await page.waitForSelector('#message-action:not([hidden])');
+  await notTicked(page, 2);
+  await page.click('#message-action'); // Restore the best weights
+  await page.fill('#learning-rate', '3'); // a much smaller η
+  await ticked(page, 2);
+  await page.click('#compare');
+  await ticked(page, 3);
+  await page.waitForSelector('#lesson .lesson-complete');
+  await page.close();
+});
+
+test('a lesson link keeps its progress, and works embedded', async () => {
+  const page = await open(env.browser, `${env.url}#embed=1&lesson=vanishing-gradients&done=1`, { width: 900, height: 800 });
+  await page.waitForSelector('#lesson .lesson-tasks');
+  await ticked(page, 1);
+  await notTicked(page, 2);
+  assert.ok(await page.evaluate(() => document.body.classList.contains('embed')));
+  assert.equal(await page.evaluate(() => window.backpropPlayground.config().residual), false);
+  await page.click('#lesson-next');
+  await page.waitForFunction(() => location.hash.includes('lesson=worked-example'));
+  assert.match(await page.evaluate(() => location.hash), /embed=1/, 'still embedded');
+  await page.close();
+});
+
+test('a link naming no lesson or a bad one says so and the page works', async () => {
+  const page = await open(env.browser, `${env.url}#lesson=%3Cimg%20src=x%3E&done=9`, VIEWPORT);
+  await page.waitForSelector('#message:not([hidden])');
+  assert.match(await page.textContent('#message-text'), /lesson: "<img src=x>" is not a lesson/);
+  assert.equal(await page.$('#message img'), null);
+  await page.click('#step');
+  await page.waitForFunction(() => window.backpropPlayground.stats().step >= 1);
+  await page.close();
+});
