@@ -16,6 +16,8 @@ const AUDITS = [
   { name: 'phone', path: '', width: 390 },
   { name: 'embed', path: '#embed=1&controls=play,step,learningRate,explain', width: 600 },
   { name: 'dark', path: '#theme=dark', width: 1280 },
+  { name: 'worked-example editor', path: '#worked=1', width: 1280 },
+  { name: 'worked-example editor on a phone, dark', path: '#worked=1&theme=dark', width: 390 },
   { name: 'docs', path: 'docs.html', width: 1280 },
   { name: 'docs on a phone', path: 'docs.html', width: 390 },
   { name: 'tutorial', path: 'tutorial.html', width: 1280 },
