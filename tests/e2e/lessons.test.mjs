@@ -164,6 +164,23 @@ test('lesson: the learning rate, too large, restored, compared', async () => {
   await page.close();
 });
 
+test('lesson: the worked example, to its published digits', async () => {
+  const page = await openLesson('worked-example');
+  assert.equal((await page.evaluate(() => window.backpropPlayground.workedExample())).open, true, 'the editor is open');
+  await page.locator('#worked-load').scrollIntoViewIfNeeded();
+  await page.click('#worked-load');
+  await ticked(page, 1);
+  await page.click('#step');
+  await ticked(page, 2, 20000);
+  await page.waitForFunction(() => !window.backpropPlayground.story(), null, { timeout: 15000 });
+  // Mazur's w5 after one step, 0.35891648, and the learner finds it on the diagram.
+  const w5 = await page.evaluate(() => window.backpropPlayground.weights(1)[0]);
+  assert.ok(Math.abs(w5 - 0.35891648) < 5e-8, `w5 = ${w5}`);
+  await clickEdge(page, 1, 0, 0);
+  await ticked(page, 3);
+  await page.close();
+});
+
 test('a lesson link keeps its progress, and works embedded', async () => {
   const page = await open(env.browser, `${env.url}#embed=1&lesson=vanishing-gradients&done=1`, { width: 900, height: 800 });
   await page.waitForSelector('#lesson .lesson-tasks');

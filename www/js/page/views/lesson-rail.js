@@ -18,7 +18,7 @@ export class LessonRail {
     this.lesson = null;
     this.done = new Set();
     this.memo = {};
-    this.counts = { step: 0, restore: 0, compare: 0 };
+    this.counts = { step: 0, restore: 0, compare: 0, load: 0 };
     this.hiddenRail = false;
     this.showingIndex = false;
     linkSync.addPart({ strip: (hash) => this.#strip(hash), fragment: () => lessonFragment(this.lesson, this.done) });
@@ -34,6 +34,8 @@ export class LessonRail {
     });
     session.on('restored', () => this.count('restore'));
     $('compare').addEventListener('click', () => this.count('compare'));
+    // The worked-example editor rebuilds its buttons: one listener on the document sees them all.
+    document.addEventListener('click', (e) => e.target.closest?.('#worked-load') && requestAnimationFrame(() => this.count('load')));
     $('table-toggle').addEventListener('click', () => requestAnimationFrame(check));
     $('lessons-open').addEventListener('click', () => this.toggleRail());
   }
@@ -57,7 +59,7 @@ export class LessonRail {
     this.lesson = lesson;
     this.done = done;
     this.memo = {};
-    this.counts = { step: 0, restore: 0, compare: 0 };
+    this.counts = { step: 0, restore: 0, compare: 0, load: 0 };
     this.showingIndex = false;
     this.hiddenRail = false;
     this.linkSync.showForLesson(lesson ? lesson.tasks.flatMap((t) => t.look) : []);
