@@ -59,6 +59,7 @@ for (const [name, hash] of [['η = 10 on the default page', ''], ['the diverging
     // 2 s of training at the page's full speed (an epoch of 25 steps per frame at 60 Hz) is 3000
     // steps: a machine busy with other work trains slower, and then it is the step that counts.
     const at = await page.evaluate(() => window.backpropPlayground.stats().step);
+    console.log(`${name}: ${kind} told ${notice.ms} ms after Play, at step ${at}`);
     assert.ok(notice.ms <= 2000 || at <= 3000, `told after ${notice.ms} ms, at step ${at}`);
     assert.equal(await page.getAttribute('#play', 'aria-label'), 'Play', 'training paused');
     await page.screenshot({ path: `${RESULTS}learning-rate-${kind}-desktop.png` });
