@@ -103,7 +103,8 @@ const PHASES = {
       note += ' With cross-entropy the activation’s derivative cancels: what is left is just how wrong.';
     } else if (act === 'sigmoid') {
       line = `${dz} = (ŷ − y) · ŷ · (1 − ŷ) = (${num(p)} − ${num(y)}) · ${num(p)} · ${num(1 - p)} = ${num(d)}`;
-      note += ' How wrong (ŷ − y) × how uncertain ŷ(1 − ŷ): large when wrong and unsure, small when nearly correct or saturated.';
+      note += ' How wrong (ŷ − y) × how uncertain ŷ(1 − ŷ): large when wrong and unsure, small when nearly correct or saturated.' +
+        ' The source text says it is large when the model is wrong and confident: for a sigmoid with squared error that is wrong, since a confident output is saturated and ŷ(1 − ŷ) → 0, so it learns slowly. Cross-entropy (ŷ − y) is the fix.';
     } else if (act === 'tanh') {
       line = `${dz} = (ŷ − y) · (1 − ŷ²) = (${num(p)} − ${num(y)}) · ${num(1 - p * p)} = ${num(d)}`;
       note += ' How wrong (ŷ − y) × how uncertain (1 − ŷ²).';
