@@ -8,6 +8,8 @@ import { optionsFragment } from '../link-sync.js';
 
 const $ = (id) => document.getElementById(id);
 const LOOK = 'lesson-look';
+/** Paragraphs of a lesson's narrative shown before its tasks. */
+const LEAD = 2;
 
 export class LessonRail {
   constructor(session, { telling, linkSync, context }) {
@@ -167,7 +169,8 @@ export class LessonRail {
     };
     return [
       this.#head(lesson.title, 'Leave the lesson', () => this.leave(), `Lesson ${index + 1} of ${count}`),
-      el('div', { class: 'lesson-text' }, lesson.narrative.map((text) => el('p', { text }))),
+      // The lead (the idea and its equations), then the tasks while they are still on screen, then the rest.
+      el('div', { class: 'lesson-text' }, lesson.narrative.slice(0, LEAD).map((text) => el('p', { text }))),
       el('h3', { class: 'lesson-try', text: `Try this (${this.done.size} of ${lesson.tasks.length} done)` }),
       el('ol', { class: 'lesson-tasks', 'aria-live': 'polite' }, tasks),
       complete ? el('p', { class: 'lesson-complete', role: 'status', text: next ? `✓ Lesson complete. Next: ${next.title}.` : '✓ Lesson complete: that was the last one.' }) : '',
@@ -176,6 +179,8 @@ export class LessonRail {
         el('button', { type: 'button', class: 'button', id: 'lesson-restart', text: 'Start over', title: 'This lesson’s setup again, fresh', onclick: () => this.open(lesson.id) }),
         go('Next →', next, 'lesson-next', complete),
       ]),
+      lesson.narrative.length > LEAD ? el('h3', { class: 'lesson-try', text: 'More on this idea' }) : '',
+      el('div', { class: 'lesson-text' }, lesson.narrative.slice(LEAD).map((text) => el('p', { text }))),
       el('button', { type: 'button', class: 'link', text: 'Hide the lesson', onclick: () => this.toggleRail() }),
     ];
   }
