@@ -4,6 +4,7 @@
 //! can fail the page: unknown keys become notices, bad values become errors that name the key and
 //! are replaced by defaults, sizes are bounded.
 
+mod base64url;
 mod data;
 mod tensorflow;
 mod text;

@@ -1,11 +1,10 @@
 //! A link's text: percent-encoding both ways, the fragment written from a trainer, and the packed
 //! weights read back into one.
 
+use super::base64url;
 use crate::config::FieldValue;
 use crate::training::Trainer;
 use crate::Scalar;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 
 /// The version links are written with; a link of another version is read as well as it can be.
 pub const VERSION: u32 = 1;
@@ -44,9 +43,7 @@ pub(super) fn encode_component(s: &str) -> String {
 }
 
 pub(super) fn load_weights(trainer: &mut Trainer, text: &str) -> Result<(), String> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(text.trim_end_matches('='))
-        .map_err(|_| "not base64url".to_string())?;
+    let bytes = base64url::decode(text.trim_end_matches('=')).ok_or("not base64url")?;
     let count = trainer.network.parameter_count();
     if bytes.len() != count * 4 {
         return Err(format!(
@@ -112,7 +109,7 @@ pub fn fragment(trainer: &Trainer, preset: Option<&str>, weights: bool) -> Strin
         let (step, epoch) = trainer.counters();
         parts.push(format!("step={step}"));
         parts.push(format!("epoch={epoch}"));
-        parts.push(format!("w={}", URL_SAFE_NO_PAD.encode(bytes)));
+        parts.push(format!("w={}", base64url::encode(&bytes)));
     }
     parts.join("&")
 }
