@@ -96,8 +96,9 @@ test('lesson: the output gradient, and the switch to cross-entropy', async () =>
   await page.click('#explain-close');
   await page.selectOption('#loss', 'crossEntropy');
   await ticked(page, 2);
-  const sizes = await page.evaluate(() => window.backpropPlayground.sizes());
-  await clickNeuron(page, sizes.length - 1, 0);
+  await notTicked(page, 3);
+  await explainUntil(page, /output gradient/i);
+  assert.match(await page.textContent('#explain-lines'), /= ŷ − y =/, 'cross-entropy’s δ has no sigmoid slope');
   await ticked(page, 3);
   await page.waitForSelector('#lesson .lesson-complete');
   await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('done') === '1,2,3'); // the progress is in the link
@@ -110,8 +111,9 @@ test('lesson: the hidden gradient', async () => {
   await page.click('#step');
   await ticked(page, 1);
   await page.waitForFunction(() => !window.backpropPlayground.story(), null, { timeout: 15000 });
-  await clickNeuron(page, 1, 0);
+  await clickEdge(page, 0, 0, 0);
   await ticked(page, 2);
+  assert.match(await page.textContent('#inspector-body'), /Σ over the \d outgoing edges?/);
   await page.click('#inspector-close');
   await explainUntil(page, /gate/i);
   await ticked(page, 3);
@@ -191,6 +193,28 @@ test('a lesson link keeps its progress, and works embedded', async () => {
   await page.click('#lesson-next');
   await page.waitForFunction(() => location.hash.includes('lesson=worked-example'));
   assert.match(await page.evaluate(() => location.hash), /embed=1/, 'still embedded');
+  // Back to the lesson before: its tick is still there; Start over clears it.
+  await page.click('#lesson-previous');
+  await ticked(page, 1);
+  await page.click('#lesson-restart');
+  await page.waitForSelector('#lesson .task[data-task="1"]:not(.done)');
+  await page.close();
+});
+
+test('a hidden lesson rail gives the page back its usual columns, and shows again', async () => {
+  const page = await openLesson('chain-rule');
+  const before = await page.evaluate(() => document.getElementById('network').getBoundingClientRect().width);
+  await page.click('#lesson .link:text("Hide the lesson")');
+  const layout = await page.evaluate(() => {
+    const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+    return { rail: box('#lesson').height, network: box('#network').width, output: box('.output-panel').left, side: box('.side-column').left };
+  });
+  assert.ok(layout.rail < 80, `the hidden rail is a line (${layout.rail} px)`);
+  assert.ok(layout.network >= before * 0.9, `the diagram keeps its width (${layout.network} vs ${before})`);
+  assert.ok(layout.side < 100 && layout.output > 800, 'settings on the left, output on the right');
+  assert.equal(await page.$('.lesson-look'), null, 'nothing highlighted while hidden');
+  await page.click('#lesson .lesson-show');
+  await page.waitForSelector('#lesson .lesson-tasks');
   await page.close();
 });
 

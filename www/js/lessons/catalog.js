@@ -11,7 +11,6 @@ const isWeight = (sel) => Boolean(sel && 'j' in sel);
 const isNeuron = (sel) => Boolean(sel && 'column' in sel);
 /** A selected neuron in a hidden column (columns: 0 the inputs, the last the outputs). */
 const isHidden = (ctx) => isNeuron(ctx.selected) && ctx.selected.column > 0 && ctx.selected.column < ctx.sizes.length - 1;
-const isOutput = (ctx) => isNeuron(ctx.selected) && ctx.selected.column === ctx.sizes.length - 1;
 
 export const LESSONS = [
   {
@@ -21,12 +20,12 @@ export const LESSONS = [
     narrative: [
       'Backpropagation is the chain rule of calculus, applied layer by layer from the output back to the input.',
       'For a composed function y = f(g(x)): dy/dx = (dy/dg) × (dg/dx). Each arrow of the composition is one multiplication.',
-      'This network is exactly such a chain: one input x₁, one hidden neuron, one output. The loss depends on the first weight w only through the hidden neuron and the output: ∂L/∂w = (∂L/∂ŷ) × (∂ŷ/∂a₁) × (∂a₁/∂w).',
+      'This network is exactly such a chain: one input x₁, one hidden neuron, one output. The loss depends on the first weight w only through the hidden neuron: ∂L/∂w = (∂L/∂a₁) × f′(z₁) × x₁, and ∂L/∂a₁ is itself a chain through the output, (∂L/∂ŷ) × σ′(z₂) × W₂. Expanded, that is five factors, one per arrow.',
       'In a wider network a weight reaches the output along several paths, and ∂L/∂w is the sum over the paths of the product along each: "every weight update is a product of all downstream derivatives".',
     ],
     tasks: [
       {
-        text: 'Click the first weight (the edge from x₁ to the hidden neuron). The inspector writes ∂L/∂w as a product, each factor with its number.',
+        text: 'Click the first weight (the edge from x₁ to the hidden neuron). The inspector writes ∂L/∂w as a product, each factor with its number (the input x₁ is x[0] in the source’s notation).',
         look: ['network'],
         done: (ctx) => isWeight(ctx.selected) && ctx.selected.layer === 0,
       },
@@ -54,7 +53,7 @@ export const LESSONS = [
     ],
     tasks: [
       {
-        text: 'Press Explain the math and go (Next →) to "Step 1 — the output gradient": read (ŷ − y) · ŷ · (1 − ŷ) with this sample’s numbers.',
+        text: 'Press Explain the math and go (Next →) to "Step 1 — output gradient": read (ŷ − y) · ŷ · (1 − ŷ) with this sample’s numbers.',
         look: ['explain'],
         done: (ctx) => ctx.phase?.kind === 'output' && ctx.config.loss === 'mse',
       },
@@ -64,9 +63,9 @@ export const LESSONS = [
         done: (ctx) => ctx.config.loss === 'crossEntropy',
       },
       {
-        text: 'With cross-entropy, click the output neuron: its δ is now ŷ − y, with no sigmoid slope in it.',
-        look: ['network'],
-        done: (ctx) => ctx.config.loss === 'crossEntropy' && isOutput(ctx),
+        text: 'With cross-entropy, go to "Step 1 — output gradient" in explain mode again: now ∂L/∂z₂ = ŷ − y, with no sigmoid slope in it.',
+        look: ['explain'],
+        done: (ctx) => ctx.config.loss === 'crossEntropy' && ctx.phase?.kind === 'output',
       },
     ],
   },
@@ -86,9 +85,9 @@ export const LESSONS = [
         done: (ctx) => ctx.counts.step > 0,
       },
       {
-        text: 'Click a hidden neuron: the inspector shows the sum over its outgoing edges and the ReLU gate.',
+        text: 'Click an edge into a hidden neuron (a first-layer weight): the inspector writes that neuron’s ∂L/∂a₁[j] as the sum over its outgoing edges, then the ReLU′ gate.',
         look: ['network'],
-        done: (ctx) => isHidden(ctx),
+        done: (ctx) => isWeight(ctx.selected) && ctx.selected.layer === 0 && ctx.sizes.length > 2,
       },
       {
         text: 'In explain mode, reach the phase "the gate ReLU′" for the hidden layer.',
@@ -103,12 +102,12 @@ export const LESSONS = [
     setup: 'preset=deadRelu',
     narrative: [
       'If a hidden neuron’s z is ≤ 0 on every training point, ReLU′(z) = 0 everywhere: its gradient is exactly 0, its weights receive no update, and it never comes back. This is the dying ReLU problem.',
-      'A large first step is the usual cause: here η = 1 throws many neurons below zero at once. The Output column counts the dead ones, and they are drawn grey.',
+      'A large first step is the usual cause: here η = 1 throws many neurons below zero at once. The count under the loss chart says how many are dead, and the diagram draws them grey and crossed.',
       'Leaky ReLU keeps a small slope (0.01) for z < 0, so a little signal always gets through and the neuron can recover.',
     ],
     tasks: [
       {
-        text: 'Press Play and train until the Output column reports dead neurons.',
+        text: 'Press Play and train until the count under the loss chart reports dead neurons.',
         look: ['play', 'dead'],
         done: (ctx, memo) => (ctx.stats?.deadCount > 0 ? ((memo.dead = Math.max(memo.dead ?? 0, ctx.stats.deadCount)), true) : false),
       },
@@ -173,7 +172,7 @@ export const LESSONS = [
         },
       },
       {
-        text: 'Turn on residual connections (beside the gradient chart) and train on: watch the first layer’s gradient grow by orders of magnitude.',
+        text: 'Turn on residual connections (under the gradient chart: the network starts again with skip connections) and train: watch the first layer’s gradient grow by orders of magnitude.',
         look: ['residual', 'gradients'],
         done: (ctx, memo) => {
           const ratio = firstOverLast(ctx.stats?.weightGradRms);
@@ -188,7 +187,7 @@ export const LESSONS = [
     setup: 'worked=1&problem=regression&outputs=2&outputActivation=sigmoid&networkShape=2&activation=sigmoid&batchSize=1&learningRate=0.5',
     narrative: [
       'Textbooks teach backpropagation with one step done by hand. Here is a well-known one: Matt Mazur’s "A Step by Step Backpropagation Example", a 2-2-2 sigmoid network with inputs 0.05 and 0.10, targets 0.01 and 0.99, squared error and η = 0.5.',
-      'His forward pass gives out_o1 = 0.75136507 and a total error E = 0.298371109; after one step, w5 = 0.35891648 and w1 = 0.149780716. Every one of these numbers is on this page: in the inspector, in explain mode and in "The numbers as tables".',
+      'His forward pass gives out_o1 = 0.75136507 and a total error E = 0.298371109 (explain mode’s forward and loss phases show them before the step); after one step, w5 = 0.35891648 and w1 = 0.149780716 (the inspector’s value field shows a weight to 6 digits). Mazur leaves the biases as they are; this step updates them too, which changes no weight of his step.',
       'His w1…w4 are the first layer’s weights W₁[0][0], W₁[0][1], W₁[1][0], W₁[1][1] here, and w5…w8 the second layer’s W₂[0][0] … W₂[1][1] (neurons are counted from 0; W[i][j] goes from input j to neuron i).',
       'The editor takes your own example too: any weights and biases, any points, and a target for each output.',
     ],
@@ -199,7 +198,7 @@ export const LESSONS = [
         done: (ctx, memo) => ctx.counts.load > 0 && ((memo.stepsAtLoad = ctx.counts.step), true),
       },
       {
-        text: 'Take one step (the step button, or One step in the editor) and read out_o1 = 0.751365 in the tables or the inspector.',
+        text: 'Take one step (the step button, or One step in the editor): out_o1 = 0.751365 and E = 0.298 go by in its forward pass, then every weight moves.',
         look: ['step', 'worked-step'],
         done: (ctx, memo) => ctx.counts.step > (memo.stepsAtLoad ?? Infinity),
       },

@@ -236,6 +236,7 @@ export class Session extends Emitter {
   stepOnce() {
     this.engine.step(1);
     this.changed();
+    this.emit('stepped'); // a step by hand (the step button, a told story's update, explain mode)
   }
 
   /** The best weights back (the lowest training loss evaluated): after a divergence, an explosion

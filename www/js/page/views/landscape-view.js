@@ -3,7 +3,7 @@
 // as it is; the core evaluates the grid), and the path training moved them along. Refreshed at a
 // rate bounded by its cost, never every frame.
 import { el } from '../../dom.js';
-import { names } from '../../notation.js';
+import { names, plural } from '../../notation.js';
 import { drawLandscape, gridPairs, gridSize, landscapeWindow } from '../../landscape.js';
 import { fitCanvas } from '../canvas.js';
 
@@ -144,7 +144,7 @@ export class LandscapeView {
     this.shown = { n, win, lo, hi };
     const text =
       `The training loss over ${labels[0]} (across) and ${labels[1]} (up), every other weight and bias as it is now, ` +
-      `from ${lo.toPrecision(3)} (darkest) to ${hi.toPrecision(3)}. The orange line is the path of the last ${this.path.length} updates; the ringed dot is now.`;
+      `from ${lo.toPrecision(3)} (darkest) to ${hi.toPrecision(3)}. The orange line is the path of the last ${plural(this.path.length, 'update')}; the ringed dot is now.`;
     this.caption.textContent = text;
     this.canvas.setAttribute('aria-label', text);
   }

@@ -23,17 +23,14 @@ export class LessonRail {
     this.counts = { step: 0, restore: 0, compare: 0, load: 0 };
     this.hiddenRail = false;
     this.showingIndex = false;
+    /** Each lesson's done tasks in this visit (the link holds the current lesson's). */
+    this.progress = new Map();
     linkSync.addPart({ strip: (hash) => this.#strip(hash), fragment: () => lessonFragment(this.lesson, this.done) });
 
     const check = () => this.check();
     for (const event of ['config', 'stats', 'selected', 'rebuilt', 'params', 'path']) session.on(event, check);
     telling.on('explain', check);
-    let telling_ = false;
-    telling.on('story', (story) => {
-      // A step told by hand (not the animation that plays along while training runs).
-      if (story && !telling_ && !session.playing) this.count('step');
-      telling_ = Boolean(story);
-    });
+    session.on('stepped', () => this.count('step')); // when its update is applied, not when its story starts
     session.on('restored', () => this.count('restore'));
     $('compare').addEventListener('click', () => this.count('compare'));
     // The worked-example editor rebuilds its buttons: one listener on the document sees them all.
@@ -58,6 +55,9 @@ export class LessonRail {
   }
 
   #start(lesson, done = new Set()) {
+    // Progress of the lessons met in this visit: back from the next lesson, its ticks are still there.
+    if (lesson && !done.size) done = new Set(this.progress.get(lesson.id) ?? []);
+    if (lesson) this.progress.set(lesson.id, done);
     this.lesson = lesson;
     this.done = done;
     this.memo = {};
@@ -136,7 +136,7 @@ export class LessonRail {
       this.#head('Lessons', 'Close the lessons', () => this.toggleRail()),
       el('p', { class: 'lesson-intro', text: 'Six short lessons, one for each idea of backpropagation, and a worked example by hand. Each sets up its own network and gives you things to try.' }),
       el('ol', { class: 'lesson-index' }, LESSONS.map((lesson) => el('li', {}, [
-        el('button', { type: 'button', class: 'lesson-link', 'data-lesson': lesson.id, text: lesson.title, onclick: () => this.open(lesson.id) }),
+        el('button', { type: 'button', class: 'lesson-link', 'data-lesson': lesson.id, text: `${lesson.title}${this.progress.get(lesson.id)?.size === lesson.tasks.length ? ' ✓' : ''}`, onclick: () => this.open(lesson.id) }),
       ]))),
     ];
   }
@@ -176,7 +176,7 @@ export class LessonRail {
       complete ? el('p', { class: 'lesson-complete', role: 'status', text: next ? `✓ Lesson complete. Next: ${next.title}.` : '✓ Lesson complete: that was the last one.' }) : '',
       el('div', { class: 'lesson-nav' }, [
         go('← Previous', previous, 'lesson-previous'),
-        el('button', { type: 'button', class: 'button', id: 'lesson-restart', text: 'Start over', title: 'This lesson’s setup again, fresh', onclick: () => this.open(lesson.id) }),
+        el('button', { type: 'button', class: 'button', id: 'lesson-restart', text: 'Start over', title: 'This lesson’s setup again, fresh, its tasks not done', onclick: () => (this.progress.delete(lesson.id), this.open(lesson.id)) }),
         go('Next →', next, 'lesson-next', complete),
       ]),
       lesson.narrative.length > LEAD ? el('h3', { class: 'lesson-try', text: 'More on this idea' }) : '',

@@ -5,6 +5,8 @@ import { largestGradient, stepSummary } from '../../summary.js';
 import { restoreLabel, troubleMessage } from '../../trouble.js';
 
 const $ = (id) => document.getElementById(id);
+/** An activation's name as the page shows it (its select's label, from the core's schema). */
+const activationLabel = (value) => [...$('activation').options].find((o) => o.value === value)?.textContent ?? value;
 /** While training plays, a screen reader hears the summary this often (after a single step: at once). */
 const SUMMARY_INTERVAL_MS = 10000;
 
@@ -49,7 +51,7 @@ export class Readouts {
       ? ': z ≤ 0 on every training point, so ReLU′(z) = 0 and they receive exactly zero gradient. They will never recover.'
       : relu
         ? '. A ReLU dies when z ≤ 0 on every training point.'
-        : `. Only ReLU neurons can die; ${activation} keeps a slope everywhere.`;
+        : `. Only ReLU neurons can die; ${activationLabel(activation)} keeps a slope everywhere.`;
     $('revive').hidden = !(s.deadCount > 0 && relu);
   }
 
