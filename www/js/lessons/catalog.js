@@ -47,8 +47,8 @@ export const LESSONS = [
     setup: 'preset=sourceText',
     narrative: [
       'The error signal enters the network from the right. For squared error and a sigmoid output: L = ½(ŷ − y)² and ∂L/∂z₂ = (ŷ − y) · ŷ · (1 − ŷ).',
-      'Read it as two factors: how wrong the prediction is (ŷ − y) and how steep the sigmoid is where it stands (ŷ(1 − ŷ)).',
       'Where the source is wrong: it says this signal is "large when the model is wrong and confident". For a sigmoid with squared error it is the opposite. A confident output sits where the sigmoid is flat, ŷ(1 − ŷ) → 0, so a confidently wrong output gets almost no signal and learns slowly.',
+      'Read it as two factors: how wrong the prediction is (ŷ − y) and how steep the sigmoid is where it stands (ŷ(1 − ŷ)).',
       'Cross-entropy fixes this: with L = −[y ln ŷ + (1 − y) ln(1 − ŷ)] the sigmoid’s slope cancels and ∂L/∂z₂ = ŷ − y, largest exactly when the model is confidently wrong.',
     ],
     tasks: [

@@ -179,8 +179,12 @@ export class LessonRail {
         el('button', { type: 'button', class: 'button', id: 'lesson-restart', text: 'Start over', title: 'This lesson’s setup again, fresh, its tasks not done', onclick: () => (this.progress.delete(lesson.id), this.open(lesson.id)) }),
         go('Next →', next, 'lesson-next', complete),
       ]),
-      lesson.narrative.length > LEAD ? el('h3', { class: 'lesson-try', text: 'More on this idea' }) : '',
-      el('div', { class: 'lesson-text' }, lesson.narrative.slice(LEAD).map((text) => el('p', { text }))),
+      lesson.narrative.length > LEAD
+        ? el('details', { class: 'lesson-more' }, [
+            el('summary', { text: 'More on this idea' }),
+            el('div', { class: 'lesson-text' }, lesson.narrative.slice(LEAD).map((text) => el('p', { text }))),
+          ])
+        : '',
       el('button', { type: 'button', class: 'link', text: 'Hide the lesson', onclick: () => this.toggleRail() }),
     ];
   }
