@@ -2,7 +2,7 @@
 // scale), each in its own colour and dash so that colour is never the only cue. Pure.
 import { lossScales } from './history.js';
 import { LIGHT_CANVAS } from './colors.js';
-import { num } from './notation.js';
+import { drawLossGrid } from './draw-loss.js';
 
 export const COMPARE_AREA = { left: 58, top: 8, right: 8, bottom: 20 };
 
@@ -20,21 +20,7 @@ export function drawCompareChart(ctx, { width, height, epochs, runs, palette = L
   const cap = 1000 * Math.max(...runs.map((r) => r.history.train[0]).filter(Number.isFinite), 1e-9);
   const all = { epochs: [0, epochs], train: runs.flatMap((r) => r.history.train).filter((v) => v <= cap), test: [] };
   const s = lossScales(all, { ...area, log: true });
-  ctx.font = '10px system-ui, sans-serif';
-  ctx.fillStyle = palette.muted;
-  ctx.strokeStyle = palette.grid;
-  ctx.lineWidth = 1;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (let k = 0; k <= 3; k++) {
-    const t = s.lo + ((s.hi - s.lo) * k) / 3;
-    const y = area.top + area.height - (area.height * k) / 3;
-    ctx.beginPath();
-    ctx.moveTo(area.left, y);
-    ctx.lineTo(area.left + area.width, y);
-    ctx.stroke();
-    ctx.fillText(num(10 ** t), area.left - 4, y);
-  }
+  drawLossGrid(ctx, area, s, true, palette);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.fillText('epoch 0', area.left + 24, area.top + area.height + 4);

@@ -10,14 +10,8 @@ export function lossArea(width, height) {
   return { left: LOSS_AREA.left, top: LOSS_AREA.top, width: width - LOSS_AREA.left - LOSS_AREA.right, height: height - LOSS_AREA.top - LOSS_AREA.bottom };
 }
 
-/**
- * @param scene { width, height, history: LossHistory, log: boolean, cursorEpoch: number|null,
- *                palette: { ink, muted, grid } (see colors.canvasPalette) }
- */
-export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = null, palette = LIGHT_CANVAS }) {
-  ctx.clearRect(0, 0, width, height);
-  const area = lossArea(width, height);
-  const s = lossScales(history, { ...area, log });
+/** The loss axis: four grid lines with their losses (`s` from lossScales), in the muted colour. */
+export function drawLossGrid(ctx, area, s, log, palette) {
   ctx.font = '10px system-ui, sans-serif';
   ctx.fillStyle = palette.muted;
   ctx.strokeStyle = palette.grid;
@@ -33,6 +27,17 @@ export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = 
     ctx.stroke();
     ctx.fillText(num(log ? 10 ** t : t), area.left - 4, y);
   }
+}
+
+/**
+ * @param scene { width, height, history: LossHistory, log: boolean, cursorEpoch: number|null,
+ *                palette: { ink, muted, grid } (see colors.canvasPalette) }
+ */
+export function drawLossChart(ctx, { width, height, history, log, cursorEpoch = null, palette = LIGHT_CANVAS }) {
+  ctx.clearRect(0, 0, width, height);
+  const area = lossArea(width, height);
+  const s = lossScales(history, { ...area, log });
+  drawLossGrid(ctx, area, s, log, palette);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const first = history.epochs[0] ?? 0;
