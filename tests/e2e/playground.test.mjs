@@ -173,6 +173,12 @@ test('settings: only valid output/loss pairs, live settings keep training, the r
   await page.selectOption('#problem', 'classification');
   await page.selectOption('#speed', '0');
   await trainUntil(page, 3);
+  // Paused: the counter shows the last evaluation, which may land a frame after the pause.
+  await page.waitForFunction(() => {
+    const shown = Number(document.getElementById('epoch').textContent);
+    return !window.backpropPlayground.playing() && shown === Math.floor(window.backpropPlayground.stats().epoch);
+  });
+  await page.waitForTimeout(200);
   const epoch = await number(page, '#epoch');
   for (const [id, value] of [['#optimizer', 'adam'], ['#regularization', 'L2'], ['#regularization-rate', '0.01']]) {
     await page.selectOption(id, value);
