@@ -26,6 +26,7 @@ pub mod network;
 pub mod presets;
 pub mod rng;
 pub mod schema;
+pub mod tensorflow_rng;
 pub mod training;
 
 pub use config::{Config, ConfigError, FieldValue};
