@@ -67,3 +67,24 @@ export async function trainUntil(page, epochs) {
   await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent) >= n, epochs);
   await page.click('#play');
 }
+
+/** Scrolls the diagram into view, as a reader would, and clicks where `where(arg)` (run in the page)
+ *  puts it, in CSS px of the canvas. */
+async function clickDiagram(page, where, arg) {
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  const p = await page.evaluate(where, arg);
+  const box = await page.locator('#network').boundingBox();
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+}
+
+/** Clicks the edge W[layer][i][j], `along` of its way from its input (the diagram's own layout). */
+export const clickEdge = (page, layer, i, j, along = 0.45) =>
+  clickDiagram(page, async ([layer, i, j, along]) => {
+    const { edgePoint } = await import('/js/timeline.js');
+    const { columns, size } = window.backpropPlayground.layout();
+    return edgePoint(columns[layer][j], columns[layer + 1][i], size / 2, along);
+  }, [layer, i, j, along]);
+
+/** Clicks neuron `index` of diagram column `column` (0: the inputs). */
+export const clickNeuron = (page, column, index) =>
+  clickDiagram(page, ([column, index]) => window.backpropPlayground.layout().columns[column][index], [column, index]);

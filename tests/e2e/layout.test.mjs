@@ -4,7 +4,7 @@
 // first screen after Play, and every target is at least 44 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, RESULTS, start } from './browser.mjs';
+import { clickEdge, open, RESULTS, start } from './browser.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -16,17 +16,6 @@ const inView = (page, selector) =>
     const r = document.querySelector(selector).getBoundingClientRect();
     return { inside: r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth, box: [r.left, r.top, r.right, r.bottom].map(Math.round) };
   }, selector);
-
-/** A point on the edge W[layer][i][j] in page coordinates (the diagram's own layout). */
-async function edgePoint(page, layer, i, j) {
-  return page.evaluate(async ([layer, i, j]) => {
-    const { edgePoint } = await import('/js/timeline.js');
-    const { columns, size } = window.backpropPlayground.layout();
-    const p = edgePoint(columns[layer][j], columns[layer + 1][i], size / 2, 0.45);
-    const box = document.getElementById('network').getBoundingClientRect();
-    return { x: box.x + p.x, y: box.y + p.y };
-  }, [layer, i, j]);
-}
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }]) {
   const size = `${viewport.width}×${viewport.height}`;
@@ -52,9 +41,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768
 
   test(`${size}: a click on an edge shows the inspector beside it`, async () => {
     const page = await open(env.browser, env.url, viewport);
-    await page.locator('#network').scrollIntoViewIfNeeded(); // as a reader scrolls to what they click
-    const p = await edgePoint(page, 0, 2, 1);
-    await page.mouse.click(p.x, p.y);
+    await clickEdge(page, 0, 2, 1);
     await page.waitForSelector('#inspector:not([hidden])');
     await page.waitForTimeout(50);
     assert.match(await page.textContent('#inspector-title'), /W₁\[2\]\[1\]/);

@@ -2,7 +2,7 @@
 // own controls (clicks on the diagram, buttons, selects), and each task's ✓ seen in the rail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, RESULTS, start } from './browser.mjs';
+import { clickEdge, clickNeuron, open, RESULTS, start } from './browser.mjs';
 
 let env;
 before(async () => (env = await start()));
@@ -24,29 +24,6 @@ async function ticked(page, n, timeout = 15000) {
 
 async function notTicked(page, n) {
   assert.equal(await page.$(`#lesson .task[data-task="${n}"].done`), null, `task ${n} is not done yet`);
-}
-
-/** Clicks a neuron (column 0 = the inputs) or the middle of an edge of weight layer `layer`. */
-async function clickNeuron(page, column, index) {
-  await page.locator('#network').scrollIntoViewIfNeeded();
-  const p = await page.evaluate(([column, index]) => {
-    const { columns } = window.backpropPlayground.layout();
-    const box = document.getElementById('network').getBoundingClientRect();
-    return { x: box.x + columns[column][index].x, y: box.y + columns[column][index].y };
-  }, [column, index]);
-  await page.mouse.click(p.x, p.y);
-}
-
-async function clickEdge(page, layer, i, j) {
-  await page.locator('#network').scrollIntoViewIfNeeded();
-  const p = await page.evaluate(async ([layer, i, j]) => {
-    const { edgePoint } = await import('/js/timeline.js');
-    const { columns, size } = window.backpropPlayground.layout();
-    const q = edgePoint(columns[layer][j], columns[layer + 1][i], size / 2, 0.45);
-    const box = document.getElementById('network').getBoundingClientRect();
-    return { x: box.x + q.x, y: box.y + q.y };
-  }, [layer, i, j]);
-  await page.mouse.click(p.x, p.y);
 }
 
 /** Explain mode, then Next until the phase title matches. */

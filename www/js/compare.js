@@ -8,6 +8,7 @@ import { plural } from './notation.js';
 import { LossHistory } from './history.js';
 import { TroubleDetector } from './trouble.js';
 import { drawCompareChart } from './draw-compare.js';
+import { unzip } from './data-tools.js';
 
 export const EPOCHS = 300;
 // Smallest to largest η; colour and dash, so that colour is never the only cue.
@@ -56,7 +57,10 @@ export class Comparison {
     legend.className = 'compare-legend';
     this.runs = rates.map((rate, k) => {
       const engine = spawn({ ...config, learningRate: rate });
-      if (data) engine.setData(...split(data.train), ...split(data.test));
+      if (data) {
+        const [train, test] = [unzip(data.train), unzip(data.test)];
+        engine.setData(train.points, train.labels, test.points, test.labels);
+      }
       const item = document.createElement('li');
       item.className = 'compare-run';
       item.dataset.rate = String(rate);
@@ -146,17 +150,4 @@ export class Comparison {
     for (const run of this.runs) this.release(run.engine);
     this.root.replaceChildren();
   }
-}
-
-/** x, y, label triples → [xy pairs, labels] as setData takes them. */
-function split(triples) {
-  const n = triples.length / 3;
-  const xy = new Float32Array(2 * n);
-  const labels = new Float32Array(n);
-  for (let k = 0; k < n; k++) {
-    xy[2 * k] = triples[3 * k];
-    xy[2 * k + 1] = triples[3 * k + 1];
-    labels[k] = triples[3 * k + 2];
-  }
-  return [xy, labels];
 }

@@ -27,8 +27,10 @@ export class LessonRail {
     this.progress = new Map();
     linkSync.addPart({ strip: (hash) => this.#strip(hash), fragment: () => lessonFragment(this.lesson, this.done) });
 
+    // What tasks read changes with these (not 'params': that is every frame while training, and
+    // the statistics that follow it are throttled).
     const check = () => this.check();
-    for (const event of ['config', 'stats', 'selected', 'rebuilt', 'params', 'path']) session.on(event, check);
+    for (const event of ['config', 'stats', 'selected', 'rebuilt', 'path']) session.on(event, check);
     telling.on('explain', check);
     session.on('stepped', () => this.count('step')); // when its update is applied, not when its story starts
     session.on('restored', () => this.count('restore'));
