@@ -1,7 +1,7 @@
 //! Prints the first numbers of TensorFlow Playground's random stream for each seed given, one line
 //! per seed (JSON), for `tests/js/tensorflow-rng.test.mjs` to hold against the `seedrandom`
 //! library itself: `cargo run --release --example tensorflow_rng -- 0.59704 '' …`.
-use backprop_playground::tensorflow_rng::SeedRandom;
+use backprop_playground::tensorflow::random::SeedRandom;
 
 fn main() {
     let count = 2000;

@@ -5,6 +5,7 @@
 //! - `rng`: the portable seeded random streams;
 //! - `network`: the maths (activations, losses, forward and backward passes, optimisers);
 //! - `data`: the data sets and the input features of a point;
+//! - `tensorflow`: TensorFlow Playground's random stream, data sets and initial weights;
 //! - `presets`: named starting points, as plain data;
 //! - `config`: the settings table and the validated configuration;
 //! - `training`: the mini-batch loop, its diagnostics and the teaching probes;
@@ -26,7 +27,7 @@ pub mod network;
 pub mod presets;
 pub mod rng;
 pub mod schema;
-pub mod tensorflow_rng;
+pub mod tensorflow;
 pub mod training;
 
 pub use config::{Config, ConfigError, FieldValue};

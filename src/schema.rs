@@ -155,6 +155,8 @@ mod tests {
               "steps": [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0] },
             { "name": "residual", "kind": "bool", "default": false },
             { "name": "shuffle", "kind": "bool", "default": true },
+            { "name": "rules", "kind": "choice", "default": "playground", "choices": choices(&[
+                ("playground", "This playground's"), ("tensorflow", "TensorFlow Playground's")]) },
             { "name": "seed", "kind": "integer", "default": 1, "min": 0, "max": 9007199254740991u64, "step": 1 },
             { "name": "showTestData", "kind": "bool", "default": false },
             { "name": "discretize", "kind": "bool", "default": false },

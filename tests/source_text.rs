@@ -9,7 +9,7 @@ mod common;
 use backprop_playground::network::activation::Activation;
 use backprop_playground::network::loss::Loss;
 use backprop_playground::network::optimizer::{
-    Optimizer, OptimizerKind, Regularization, UpdateRule,
+    L1AtZero, Optimizer, OptimizerKind, Regularization, UpdateRule,
 };
 use backprop_playground::network::Network;
 
@@ -92,6 +92,7 @@ fn the_three_steps_by_hand_on_a_2_2_1_network() {
         learning_rate: eta as f32,
         regularization: Regularization::None,
         regularization_rate: 0.0,
+        l1_at_zero: L1AtZero::Stop,
     };
     Optimizer::new(net.parameter_count()).apply(&rule, &mut net);
     for j in 0..2 {

@@ -396,7 +396,7 @@ fn custom_data_survives_rebuilds_that_do_not_concern_data_and_bounds_the_batch()
     assert!(t.set_config(c.clone()).unwrap());
     assert_eq!(t.train_samples().len(), 3, "the drawn data is kept");
     assert!(t.has_custom_data());
-    c.seed = 99;
+    c.seed = backprop_playground::config::Seed::Number(99);
     assert!(t.set_config(c).unwrap());
     assert_eq!(t.train_samples().len(), 250, "a new seed means new data");
     assert!(!t.has_custom_data());

@@ -44,7 +44,7 @@ pub fn check_trainer(trainer: &mut Trainer) {
         (0.0..=MAX_REGULARIZATION_RATE).contains(&c.regularization_rate),
         "{c:?}"
     );
-    assert!(c.seed <= MAX_SEED, "{c:?}");
+    assert!(c.seed.number() <= MAX_SEED, "{c:?}");
     let (train, test) = (trainer.train_samples().len(), trainer.test_samples().len());
     assert!(train >= 1 && train + test <= MAX_POINTS, "{train} + {test}");
     assert!(

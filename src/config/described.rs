@@ -5,8 +5,8 @@ use super::settings::{
     BoolSetting, Choice, ChoiceSetting, FeaturesSetting, IntegerSetting, NumberSetting,
     ShapeSetting, Steps, ACTIVATION, BATCH_SIZE, CLASSES, DATASET, DISCRETIZE, FEATURES, INIT,
     LEARNING_RATE, LOSS, NETWORK_SHAPE, NOISE, NUM_POINTS, OPTIMIZER, OUTPUTS, OUTPUT_ACTIVATION,
-    PERC_TRAIN_DATA, PROBLEM, REGULARIZATION, REGULARIZATION_RATE, RESIDUAL, SEED, SHOW_TEST_DATA,
-    SHUFFLE,
+    PERC_TRAIN_DATA, PROBLEM, REGULARIZATION, REGULARIZATION_RATE, RESIDUAL, RULES, SEED,
+    SHOW_TEST_DATA, SHUFFLE,
 };
 use crate::data::features::Feature;
 use serde::ser::{SerializeStruct, Serializer};
@@ -250,6 +250,7 @@ pub fn describe() -> Vec<Described> {
         REGULARIZATION_RATE.describe(),
         RESIDUAL.describe(),
         SHUFFLE.describe(),
+        RULES.describe(),
         SEED.describe(),
         SHOW_TEST_DATA.describe(),
         DISCRETIZE.describe(),

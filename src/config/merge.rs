@@ -2,9 +2,11 @@
 //! following it.
 
 use super::settings::{
-    BATCH_SIZE, DATASET, LOSS, NUM_POINTS, OUTPUT_ACTIVATION, PERC_TRAIN_DATA, PROBLEM,
+    BATCH_SIZE, DATASET, LOSS, NUM_POINTS, OUTPUT_ACTIVATION, PERC_TRAIN_DATA, PROBLEM, RULES,
+    SHUFFLE,
 };
-use super::{train_count, Config, ConfigError, FieldValue};
+use super::{Config, ConfigError, FieldValue};
+use crate::tensorflow::Rules;
 
 impl Config {
     /// This configuration with some fields changed. Fields that were only defaults of a changed
@@ -36,12 +38,29 @@ impl Config {
         if changed(OUTPUT_ACTIVATION.name) {
             followers.push(LOSS.name);
         }
+        // The rules bring their own point count and shuffling; under TensorFlow Playground's the
+        // point count follows the problem (500 or 1,200 points), as in that playground.
+        if changed(RULES.name) {
+            followers.extend([NUM_POINTS.name, SHUFFLE.name]);
+        }
+        let tensorflow = changes
+            .iter()
+            .rev()
+            .find(|(k, _)| k == RULES.name)
+            .map_or(self.rules == Rules::Tensorflow, |(_, v)| {
+                *v == FieldValue::Text(Rules::Tensorflow.name().into())
+            });
+        if tensorflow && (changed(DATASET.name) || changed(PROBLEM.name)) {
+            followers.push(NUM_POINTS.name);
+        }
         let mut fields: Vec<(String, FieldValue)> = self
             .to_fields()
             .into_iter()
             .filter(|(k, _)| !followers.contains(&k.as_str()) || changed(k))
             .collect();
-        if !changed(BATCH_SIZE.name) && (changed(NUM_POINTS.name) || changed(PERC_TRAIN_DATA.name))
+        let points_follow = followers.contains(&NUM_POINTS.name);
+        if !changed(BATCH_SIZE.name)
+            && (changed(NUM_POINTS.name) || changed(PERC_TRAIN_DATA.name) || points_follow)
         {
             let probe = Config::from_fields(
                 fields
@@ -50,7 +69,7 @@ impl Config {
                     .cloned()
                     .chain(changes.iter().cloned()),
             )?;
-            let fits = train_count(probe.num_points, probe.perc_train_data);
+            let fits = probe.train_points();
             fields.retain(|(k, _)| k != BATCH_SIZE.name);
             fields.push((
                 BATCH_SIZE.name.into(),

@@ -8,12 +8,16 @@ mod error;
 mod given;
 mod merge;
 mod outputs;
+mod rules;
+mod seed;
 pub mod settings;
 mod value;
 
 pub use described::{describe, Described, Kind, Label};
 pub use error::ConfigError;
 pub use outputs::{check_output, valid_outputs};
+pub use rules::TENSORFLOW_FEATURES;
+pub use seed::{seed_from_text, Seed, MAX_SEED_TEXT};
 pub use settings::Choice;
 pub use value::{echo, FieldValue, MAX_KEYS, MAX_LIST_ITEMS, MAX_TEXT};
 
@@ -24,13 +28,14 @@ use crate::network::loss::Loss;
 use crate::network::optimizer::{OptimizerKind, Regularization};
 use crate::network::Init;
 use crate::presets::{self, Preset};
+use crate::tensorflow::{self, Rules};
 use error::error;
 use given::{allowed_names, integer, Given};
 use serde::Serialize;
 use settings::{
     ACTIVATION, BATCH_SIZE, CLASSES, DATASET, DISCRETIZE, FEATURES, FIELDS, INIT, LEARNING_RATE,
     LOSS, NETWORK_SHAPE, NOISE, NUM_POINTS, OPTIMIZER, OUTPUTS, OUTPUT_ACTIVATION, PERC_TRAIN_DATA,
-    PROBLEM, REGULARIZATION, REGULARIZATION_RATE, RESIDUAL, SEED, SHOW_TEST_DATA, SHUFFLE,
+    PROBLEM, REGULARIZATION, REGULARIZATION_RATE, RESIDUAL, RULES, SEED, SHOW_TEST_DATA, SHUFFLE,
 };
 
 pub const MAX_HIDDEN_LAYERS: usize = NETWORK_SHAPE.max_layers;
@@ -74,8 +79,11 @@ pub struct Config {
     pub regularization: Regularization,
     pub regularization_rate: f64,
     pub residual: bool,
+    /// Reshuffle the training points every epoch (our rules only).
     pub shuffle: bool,
-    pub seed: u64,
+    /// Whose rules make the data, the initial weights and the training order.
+    pub rules: Rules,
+    pub seed: Seed,
     /// Draw the test points too (display only).
     pub show_test_data: bool,
     /// Colour the prediction by class only, without shades of confidence (display only).
@@ -200,6 +208,8 @@ impl Config {
             problem.datasets()[0]
         };
 
+        // Under TensorFlow Playground's rules some defaults are its own (see `rules.rs`).
+        let rules = given.choice(&RULES)?;
         let classes = given.integer(&CLASSES)? as usize;
         let outputs = given.integer(&OUTPUTS)? as usize;
         let activation = given.choice(&ACTIVATION)?;
@@ -250,8 +260,16 @@ impl Config {
 
         let noise = given.number(&NOISE)?;
         let perc_train_data = given.number(&PERC_TRAIN_DATA)?;
-        let num_points = given.integer(&NUM_POINTS)? as usize;
-        let train_points = train_count(num_points, perc_train_data);
+        let num_points = match rules {
+            Rules::Tensorflow => given.integer_in(
+                NUM_POINTS.name,
+                NUM_POINTS.min,
+                NUM_POINTS.max,
+                tensorflow::data::point_count(problem) as u64,
+            )?,
+            Rules::Playground => given.integer(&NUM_POINTS)?,
+        } as usize;
+        let train_points = rules_train_count(rules, num_points, perc_train_data);
         // The batch's upper bound and default follow the training set.
         let train_size = train_points as u64;
         let batch_size = given.integer_in(BATCH_SIZE.name, BATCH_SIZE.min, train_size, BATCH_SIZE.default.min(train_size))
@@ -263,12 +281,15 @@ impl Config {
         let regularization = given.choice(&REGULARIZATION)?;
         let regularization_rate = given.number(&REGULARIZATION_RATE)?;
         let residual = given.boolean(&RESIDUAL)?;
-        let shuffle = given.boolean(&SHUFFLE)?;
-        let seed = given.integer(&SEED)?;
+        let shuffle = match (rules, given.get(SHUFFLE.name)) {
+            (Rules::Tensorflow, None) => false,
+            _ => given.boolean(&SHUFFLE)?,
+        };
+        let seed = Seed::read(given.get(SEED.name), rules)?;
         let show_test_data = given.boolean(&SHOW_TEST_DATA)?;
         let discretize = given.boolean(&DISCRETIZE)?;
 
-        Ok(Config {
+        let mut config = Config {
             network_shape,
             activation,
             output_activation,
@@ -289,10 +310,15 @@ impl Config {
             regularization_rate,
             residual,
             shuffle,
+            rules,
             seed,
             show_test_data,
             discretize,
-        })
+        };
+        if rules == Rules::Tensorflow {
+            rules::check_tensorflow(&mut config)?;
+        }
+        Ok(config)
     }
 
     /// Every field in its loose form, so that a configuration can be changed field by field.
@@ -327,7 +353,8 @@ impl Config {
             (REGULARIZATION_RATE.name, num(self.regularization_rate)),
             (RESIDUAL.name, FieldValue::Bool(self.residual)),
             (SHUFFLE.name, FieldValue::Bool(self.shuffle)),
-            (SEED.name, num(self.seed as f64)),
+            (RULES.name, text(self.rules.name())),
+            (SEED.name, self.seed.to_field()),
             (SHOW_TEST_DATA.name, FieldValue::Bool(self.show_test_data)),
             (DISCRETIZE.name, FieldValue::Bool(self.discretize)),
         ]
@@ -363,7 +390,21 @@ impl Config {
     }
 }
 
-/// Number of training points for a data set of `n` points.
+impl Config {
+    /// How many of the data set's points are for training, by this configuration's rules.
+    pub fn train_points(&self) -> usize {
+        rules_train_count(self.rules, self.num_points, self.perc_train_data)
+    }
+}
+
+fn rules_train_count(rules: Rules, n: usize, perc_train_data: f64) -> usize {
+    match rules {
+        Rules::Tensorflow => tensorflow::data::train_count(n, perc_train_data),
+        Rules::Playground => train_count(n, perc_train_data),
+    }
+}
+
+/// Number of training points for a data set of `n` points (our rules: at least one for each).
 pub fn train_count(n: usize, perc_train_data: f64) -> usize {
     ((n as f64 * perc_train_data / 100.0).round() as usize).clamp(1, n.saturating_sub(1).max(1))
 }
@@ -526,13 +567,50 @@ mod tests {
             field_names(),
             "to_fields names every field, in order"
         );
+        // `rules` cannot differ here (TensorFlow Playground's allow no multiclass or He): its
+        // own configuration below changes it, and the seed to text.
         for ((k, v), (_, d)) in fields.iter().zip(&defaults) {
-            assert_ne!(
-                v, d,
+            assert!(
+                v != d || k == RULES.name,
                 "{k} is still its default: the test would not see it dropped"
             );
         }
         assert_eq!(Config::from_fields(fields).unwrap(), c);
+        let c = with(&[
+            ("rules", text("tensorflow")),
+            ("seed", text("0.59704")),
+            ("features", text("sinY,x")),
+        ])
+        .unwrap();
+        assert_eq!(c.seed, Seed::Text("0.59704".into()));
+        let names: Vec<_> = c.features.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["x", "sinY"], "its network's order");
+        assert_eq!(Config::from_fields(c.to_fields()).unwrap(), c);
+    }
+
+    #[test]
+    fn tensorflow_playground_s_rules_bring_its_defaults_and_refuse_what_it_lacks() {
+        let c = with(&[("rules", text("tensorflow")), ("dataset", text("regPlane"))]).unwrap();
+        assert_eq!((c.num_points, c.shuffle, c.train_points()), (1200, false, 600));
+        let m = c.merged([("dataset".to_string(), text("xor"))]).unwrap();
+        assert_eq!(m.num_points, 500, "the count follows the problem");
+        let m = m.merged([("rules".to_string(), text("playground"))]).unwrap();
+        assert!(m.shuffle && m.num_points == 500);
+        for (key, value, word) in [
+            ("dataset", "blobs", "multiclass"),
+            ("features", "x,cosX", "cosX"),
+            ("init", "he", "uniform or zero"),
+            ("shuffle", "true", "fixed order"),
+        ] {
+            let e = with(&[("rules", text("tensorflow")), (key, text(value))]).unwrap_err();
+            assert!(e.message.contains(word), "{key}: {e}");
+        }
+        // Text seeds: kept under its rules, hashed under ours; a fraction is still refused.
+        let c = with(&[("seed", text("0.59704"))]).unwrap();
+        assert_eq!(c.seed, Seed::Number(seed_from_text("0.59704")));
+        assert!(with(&[("seed", FieldValue::Number(1.5))]).is_err());
+        let c = with(&[("rules", text("tensorflow")), ("seed", text("007"))]).unwrap();
+        assert_eq!(c.seed.text(), "007");
     }
 
     #[test]

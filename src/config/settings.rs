@@ -8,6 +8,7 @@ use crate::network::activation::Activation;
 use crate::network::loss::Loss;
 use crate::network::optimizer::{OptimizerKind, Regularization};
 use crate::network::Init;
+use crate::tensorflow::Rules;
 
 /// An enum chosen by name.
 pub trait Choice: Copy + 'static {
@@ -32,6 +33,7 @@ choice!(Loss, Loss::ALL);
 choice!(Init, Init::ALL);
 choice!(OptimizerKind, OptimizerKind::ALL);
 choice!(Regularization, Regularization::ALL);
+choice!(Rules, Rules::ALL);
 
 choice!(Activation, Activation::ALL);
 
@@ -276,6 +278,18 @@ pub const SHUFFLE: BoolSetting = BoolSetting {
     name: "shuffle",
     default: true,
 };
+/// Whose rules make the data, the initial weights and the training order: ours, or TensorFlow
+/// Playground's (chosen by its links, so that they replay its own run).
+pub const RULES: ChoiceSetting<Rules> = ChoiceSetting {
+    name: "rules",
+    values: &Rules::ALL,
+    default: Rules::Playground,
+    label: |rules| match rules {
+        Rules::Playground => "This playground's",
+        Rules::Tensorflow => "TensorFlow Playground's",
+    },
+    problem: None,
+};
 /// Seeds travel through JS numbers: `max` is the largest whole number they hold exactly.
 pub const SEED: IntegerSetting = IntegerSetting {
     name: "seed",
@@ -317,6 +331,7 @@ pub const FIELDS: &[&str] = &[
     REGULARIZATION_RATE.name,
     RESIDUAL.name,
     SHUFFLE.name,
+    RULES.name,
     SEED.name,
     SHOW_TEST_DATA.name,
     DISCRETIZE.name,

@@ -1,5 +1,6 @@
-//! Gradient descent: W ← W − η · ∂L/∂W, plain, with momentum, or Adam; with L1/L2 regularisation
-//! added to the weights' gradients (never the biases').
+//! Gradient descent: W ← W − η · ∂L/∂W, plain, with momentum, or Adam; with L2 regularisation
+//! added to the weights' gradients and L1 as a step of its own toward zero that never crosses it
+//! (never on the biases).
 
 use crate::network::Network;
 use crate::Scalar;
@@ -72,6 +73,17 @@ impl Regularization {
     }
 }
 
+/// What L1's step does at zero. Either way "L1 makes weights exactly zero" holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum L1AtZero {
+    /// Truncated-gradient L1 (ours): after the gradient's step, the weight moves η·λ toward zero
+    /// and stops there; a later gradient may move it again.
+    Stop,
+    /// TensorFlow Playground's: the step uses the penalty's slope at the weight before the update,
+    /// and a weight it would carry across zero is set to 0 and frozen there (a dead link).
+    Freeze,
+}
+
 /// The settings of one update; they can change between steps without a reset.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct UpdateRule {
@@ -79,6 +91,7 @@ pub struct UpdateRule {
     pub learning_rate: Scalar,
     pub regularization: Regularization,
     pub regularization_rate: Scalar,
+    pub l1_at_zero: L1AtZero,
 }
 
 /// Per-parameter state (momentum velocity, Adam's moments), laid out as `Network::save_parameters`.
@@ -90,6 +103,9 @@ pub struct Optimizer {
     beta1_power: Scalar,
     beta2_power: Scalar,
     kind: OptimizerKind,
+    /// Weights that L1 froze at zero (`L1AtZero::Freeze`); one set to another value by hand (or a
+    /// restore) is alive again.
+    frozen: Vec<bool>,
 }
 
 impl Optimizer {
@@ -100,6 +116,7 @@ impl Optimizer {
             beta1_power: 1.0,
             beta2_power: 1.0,
             kind: OptimizerKind::Sgd,
+            frozen: vec![false; parameters],
         }
     }
 
@@ -127,11 +144,17 @@ impl Optimizer {
                 (&mut layer.biases, &layer.bias_grads, false),
             ] {
                 for (k, (w, &g)) in params.iter_mut().zip(grads.iter()).enumerate() {
+                    let frozen = &mut self.frozen[at + k];
+                    *frozen &= *w == 0.0;
+                    if *frozen {
+                        continue;
+                    }
                     let state = (self.first[at + k], self.second[at + k]);
-                    let (dw, first, second) = change(rule, *w, g, regularize, state, powers);
-                    *w += dw;
-                    self.first[at + k] = first;
-                    self.second[at + k] = second;
+                    let step = change(rule, *w, g, regularize, state, powers);
+                    *w = step.weight;
+                    *frozen = step.freeze;
+                    self.first[at + k] = step.first;
+                    self.second[at + k] = step.second;
                 }
                 at += params.len();
             }
@@ -147,13 +170,21 @@ impl Optimizer {
         g: Scalar,
         regularize: bool,
     ) -> Scalar {
+        if self.frozen[at] && w == 0.0 {
+            return 0.0;
+        }
         // Another optimiser's state would be reset by `apply`: preview from a fresh one.
         let (state, powers) = if rule.kind == self.kind {
             ((self.first[at], self.second[at]), self.next_powers(rule))
         } else {
             ((0.0, 0.0), Optimizer::fresh_powers(rule))
         };
-        change(rule, w, g, regularize, state, powers).0
+        change(rule, w, g, regularize, state, powers).weight - w
+    }
+
+    /// Whether L1 froze the parameter at `at` (laid out as `Network::save_parameters`).
+    pub fn is_frozen(&self, at: usize) -> bool {
+        self.frozen[at]
     }
 
     fn fresh_powers(rule: &UpdateRule) -> (Scalar, Scalar) {
@@ -174,7 +205,15 @@ impl Optimizer {
     }
 }
 
-/// (Δw, new first moment, new second moment) for one parameter with moments `(first, second)`.
+/// One parameter's update: its new value, the optimiser's new moments, and whether L1 froze it.
+struct Step {
+    weight: Scalar,
+    first: Scalar,
+    second: Scalar,
+    freeze: bool,
+}
+
+/// The update of one parameter `w` with gradient `g` and moments `(first, second)`.
 fn change(
     rule: &UpdateRule,
     w: Scalar,
@@ -182,15 +221,18 @@ fn change(
     regularize: bool,
     (first, second): (Scalar, Scalar),
     (b1t, b2t): (Scalar, Scalar),
-) -> (Scalar, Scalar, Scalar) {
+) -> Step {
     let eta = rule.learning_rate;
     let reg_rate = if regularize {
         rule.regularization_rate
     } else {
         0.0
     };
-    let g = g + reg_rate * rule.regularization.derivative(w);
-    match rule.kind {
+    let g = match rule.regularization {
+        Regularization::L2 => g + reg_rate * w,
+        _ => g,
+    };
+    let (dw, first, second) = match rule.kind {
         OptimizerKind::Sgd => (-eta * g, first, second),
         OptimizerKind::Momentum => {
             let v = MOMENTUM * first + g;
@@ -203,5 +245,36 @@ fn change(
             let v_hat = v / (1.0 - b2t);
             (-eta * m_hat / (libm::sqrtf(v_hat) + ADAM_EPSILON), m, v)
         }
+    };
+    let moved = w + dw;
+    let mut step = Step {
+        weight: moved,
+        first,
+        second,
+        freeze: false,
+    };
+    if rule.regularization == Regularization::L1 && reg_rate != 0.0 {
+        let shrink = eta * reg_rate;
+        step.weight = match rule.l1_at_zero {
+            L1AtZero::Stop => {
+                if moved > shrink {
+                    moved - shrink
+                } else if moved < -shrink {
+                    moved + shrink
+                } else {
+                    0.0
+                }
+            }
+            L1AtZero::Freeze => {
+                let after = moved - shrink * Regularization::L1.derivative(w);
+                step.freeze = moved * after < 0.0;
+                if step.freeze {
+                    0.0
+                } else {
+                    after
+                }
+            }
+        };
     }
+    step
 }

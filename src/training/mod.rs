@@ -14,12 +14,13 @@ pub use evaluation::{predicted_class, Stats};
 pub use samples::{encode_target, Samples};
 
 use crate::config::settings::{ACTIVATION, BATCH_SIZE};
-use crate::config::{train_count, Config, ConfigError, MAX_POINTS};
+use crate::config::{Config, ConfigError, MAX_POINTS};
 use crate::data::dataset::{self, Point};
 use crate::network::activation::Activation;
 use crate::network::optimizer::Optimizer;
-use crate::network::Network;
+use crate::network::{Init, Network};
 use crate::rng::{Rng, Stream};
+use crate::tensorflow::{self, random::SeedRandom, Rules};
 use crate::Scalar;
 use evaluation::Evaluator;
 
@@ -38,8 +39,13 @@ pub struct Trainer {
     evaluator: Evaluator,
     train: Samples,
     test: Samples,
+    /// The training points' order. Under TensorFlow Playground's rules it never changes and is
+    /// written out twice, so that a batch running on into the next pass is one slice of it.
     order: Vec<usize>,
     cursor: usize,
+    /// Under TensorFlow Playground's rules: the pass has ended, counted, with its last points
+    /// (from `cursor`) waiting for the next pass's first update, as its batch rule has them.
+    tail_counted: bool,
     shuffle_rng: Rng,
     optimizer: Optimizer,
     /// The parameters with the lowest training loss evaluated (or the initial or edited ones
@@ -62,18 +68,6 @@ pub struct Trainer {
 
 impl Trainer {
     pub fn new(config: Config) -> Trainer {
-        let points = dataset::generate(
-            config.dataset,
-            config.num_points,
-            (config.noise / 100.0) as Scalar,
-            config.classes,
-            config.seed,
-        );
-        let (train, test) = dataset::split(
-            points,
-            train_count(config.num_points, config.perc_train_data),
-            config.seed,
-        );
         let mut network = Network::new(
             &config.layer_sizes(),
             config.activation,
@@ -81,7 +75,21 @@ impl Trainer {
             config.loss,
             config.residual,
         );
-        network.initialize(config.init, &mut Rng::new(config.seed, Stream::Init));
+        let seed = config.seed.number();
+        let (train, test) = match config.rules {
+            Rules::Playground => {
+                let points = dataset::generate(
+                    config.dataset,
+                    config.num_points,
+                    (config.noise / 100.0) as Scalar,
+                    config.classes,
+                    seed,
+                );
+                network.initialize(config.init, &mut Rng::new(seed, Stream::Init));
+                dataset::split(points, config.train_points(), seed)
+            }
+            Rules::Tensorflow => tensorflow_start(&config, &mut network),
+        };
         let parameters = network.parameter_count();
         let mut trainer = Trainer {
             scratch: network.clone(),
@@ -91,7 +99,8 @@ impl Trainer {
             test: Samples::default(),
             order: Vec::new(),
             cursor: 0,
-            shuffle_rng: Rng::new(config.seed, Stream::Shuffle),
+            tail_counted: false,
+            shuffle_rng: Rng::new(seed, Stream::Shuffle),
             optimizer: Optimizer::new(parameters),
             best: vec![0.0; parameters],
             best_loss: Scalar::INFINITY,
@@ -154,6 +163,7 @@ impl Trainer {
             && self.config.num_points == config.num_points
             && self.config.noise == config.noise
             && self.config.perc_train_data == config.perc_train_data
+            && self.config.rules == config.rules
             && self.config.seed == config.seed;
         let custom = (self.custom_data && same_data).then(|| {
             (
@@ -211,11 +221,15 @@ impl Trainer {
     fn install_data(&mut self, train: Vec<Point>, test: Vec<Point>) -> Option<usize> {
         self.train = Samples::new(train, &self.config);
         self.test = Samples::new(test, &self.config);
-        self.order = (0..self.train.len()).collect();
-        if self.config.shuffle {
+        let n = self.train.len();
+        self.order = (0..n).collect();
+        if self.config.rules == Rules::Tensorflow {
+            self.order.extend(0..n);
+        } else if self.config.shuffle {
             self.shuffle_rng.shuffle(&mut self.order);
         }
         self.cursor = 0;
+        self.tail_counted = false;
         self.forget_best(); // losses on other data do not compare
         let before = self.config.batch_size;
         self.config.batch_size = before.clamp(1, self.train.len().max(1));
@@ -358,4 +372,16 @@ impl Trainer {
         self.scratch.copy_parameters_from(&self.network);
         (&mut self.scratch, &self.config)
     }
+}
+
+/// TensorFlow Playground's start, from one stream keyed by the seed's text: its data set, shuffled
+/// in place and split, then its initial weights.
+fn tensorflow_start(config: &Config, network: &mut Network) -> (Vec<Point>, Vec<Point>) {
+    let mut rng = SeedRandom::new(&config.seed.text());
+    let noise = config.noise / 100.0;
+    let mut train = tensorflow::data::generate(config.dataset, config.num_points, noise, &mut rng);
+    tensorflow::data::shuffle(&mut train, &mut rng);
+    let test = train.split_off(config.train_points().min(train.len()));
+    tensorflow::initialize(network, &mut rng, config.init == Init::Zero);
+    (train, test)
 }

@@ -15,14 +15,13 @@ impl Trainer {
 
     /// The samples of the next step's mini-batch.
     pub fn next_batch(&self) -> &[usize] {
-        let end = (self.cursor + self.config.batch_size).min(self.train.len());
-        &self.order[self.cursor..end]
+        &self.order[self.cursor..self.batch_end()]
     }
 
     /// The gradients of the next step's mini-batch, without an update: afterwards the gradient
     /// buffers hold exactly what the next step will apply (see `update_preview`).
     pub fn compute_next_batch_gradients(&mut self) -> Scalar {
-        let end = (self.cursor + self.config.batch_size).min(self.train.len());
+        let end = self.batch_end();
         let (train, network) = (&self.train, &mut self.network);
         let batch = self.order[self.cursor..end]
             .iter()

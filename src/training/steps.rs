@@ -2,7 +2,8 @@
 //! brought back by `restore`.
 
 use super::Trainer;
-use crate::network::optimizer::UpdateRule;
+use crate::network::optimizer::{L1AtZero, UpdateRule};
+use crate::tensorflow::Rules;
 use crate::Scalar;
 
 impl Trainer {
@@ -12,6 +13,10 @@ impl Trainer {
             learning_rate: self.config.learning_rate as Scalar,
             regularization: self.config.regularization,
             regularization_rate: self.config.regularization_rate as Scalar,
+            l1_at_zero: match self.config.rules {
+                Rules::Playground => L1AtZero::Stop,
+                Rules::Tensorflow => L1AtZero::Freeze,
+            },
         }
     }
 
@@ -27,11 +32,21 @@ impl Trainer {
         n
     }
 
-    /// Runs updates until the current pass over the training set is complete.
+    /// Runs updates until the current pass over the training set is complete. Under TensorFlow
+    /// Playground's rules a pass whose last points are fewer than a batch ends without updating
+    /// on them: they join the next pass's first batch.
     pub fn epoch(&mut self) -> usize {
         let mut steps = 0;
         loop {
             if self.diverged_at.is_some() || self.train.is_empty() {
+                return steps;
+            }
+            if self.config.rules == Rules::Tensorflow
+                && !self.tail_counted
+                && self.batch_end() > self.train.len()
+            {
+                self.tail_counted = true;
+                self.epoch += 1;
                 return steps;
             }
             self.train_step();
@@ -42,11 +57,34 @@ impl Trainer {
         }
     }
 
+    /// Where the next batch ends in `order`: a full batch, or (ours) the pass's short last one,
+    /// or (TensorFlow Playground's) the pass's last points and the next pass's first batch.
+    pub(super) fn batch_end(&self) -> usize {
+        let (n, size) = (self.train.len(), self.config.batch_size);
+        match self.config.rules {
+            Rules::Playground => (self.cursor + size).min(n),
+            Rules::Tensorflow if self.cursor + size <= n => self.cursor + size,
+            Rules::Tensorflow => n + size,
+        }
+    }
+
     fn train_step(&mut self) {
-        let end = (self.cursor + self.config.batch_size).min(self.train.len());
+        let n = self.train.len();
+        let end = self.batch_end();
         self.compute_next_batch_gradients();
-        self.cursor = if end == self.train.len() { 0 } else { end };
-        if self.cursor == 0 {
+        if end > n {
+            // TensorFlow Playground's batch across two passes: the first is over (counted
+            // already if `epoch` stopped at its end).
+            if !self.tail_counted {
+                self.epoch += 1;
+            }
+            self.tail_counted = false;
+            self.cursor = end - n;
+        } else {
+            self.cursor = end;
+        }
+        if self.cursor == n {
+            self.cursor = 0;
             self.epoch += 1;
             // Shuffled at the end of an epoch, so that the next batch is known in advance.
             if self.config.shuffle {

@@ -1,4 +1,4 @@
-// TensorFlow Playground's random stream (src/tensorflow_rng.rs) against the library TensorFlow
+// TensorFlow Playground's random stream (src/tensorflow/random.rs) against the library TensorFlow
 // Playground itself uses: seedrandom 2.x, a test-only dev dependency. The core's numbers come from
 // a small native example program, so that no byte of this is in the wasm until the page uses it.
 import { test } from 'node:test';

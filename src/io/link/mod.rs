@@ -9,9 +9,9 @@ mod data;
 mod tensorflow;
 mod text;
 
-pub use tensorflow::seed_from_text;
 pub use text::{fragment, VERSION};
 
+pub use crate::config::seed_from_text;
 use crate::config::{echo, Config, FieldValue};
 use crate::data::features::Feature;
 use crate::training::{Trainer, MAX_COUNTER};
@@ -175,10 +175,8 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
         let text = |v: &str| FieldValue::Text(v.to_string());
         match key.as_str() {
             "v" | "collectStats" | "tutorial" => {}
-            "seed" => fields.push((
-                key.clone(),
-                FieldValue::Number(seed_from_text(value) as f64),
-            )),
+            // Text as it is: TensorFlow Playground's stream keys on it, and ours hashes it.
+            "seed" => fields.push((key.clone(), text(value))),
             "dataset" | "regDataset" => {} // resolved with the problem below
             "initZero" => {
                 if truthy(value) == Some(true) {
@@ -269,7 +267,14 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             )),
         }
     }
-    if tf_feature_seen {
+    if report.tensorflow {
+        let on = tensorflow::features(&pairs, &mut report.notices);
+        if on.is_empty() {
+            report.errors.push("x, y, …: the link turns every input of TensorFlow Playground's network off or hides it; this playground needs one, so x and y are on".into());
+        } else {
+            fields.push(("features".into(), FieldValue::Text(on.join(","))));
+        }
+    } else if tf_feature_seen {
         // In the playground's own order, whatever the link's.
         let ordered: Vec<&str> = Feature::ALL
             .iter()
@@ -293,13 +298,15 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
         fields.push(("dataset".into(), FieldValue::Text(d.to_string())));
     }
     if report.tensorflow {
-        // TensorFlow Playground's network: a tanh output (linear for regression) on squared error.
+        // TensorFlow Playground's network (a tanh output, linear for regression, on squared
+        // error), and its rules: its data, weights and training order from its seed.
         let output = if regression { "linear" } else { "tanh" };
         fields.insert(
             0,
             ("outputActivation".into(), FieldValue::Text(output.into())),
         );
         fields.insert(0, ("loss".into(), FieldValue::Text("mse".into())));
+        fields.insert(0, ("rules".into(), FieldValue::Text("tensorflow".into())));
     }
 
     let config = configure(fields, &mut report.errors);
@@ -412,10 +419,24 @@ mod tests {
         assert_eq!(c.activation.name(), "tanh");
         assert_eq!(c.output_activation.name(), "tanh");
         assert_eq!(c.features.len(), 2);
-        assert_eq!(c.seed, seed_from_text("0.59704"));
-        assert_eq!(open(tf).0.config().seed, c.seed, "the same seed every time");
-        let (t, report) = open("#problem=regression&regDataset=reg-gauss&dataset=xor&sinX=true&cosY=true&x=false&initZero=true&regularization=L1&learningRate_hide=true&dataset_hide=true&hideText=true");
+        assert_eq!(c.rules, crate::tensorflow::Rules::Tensorflow);
+        assert_eq!(
+            c.seed,
+            crate::config::Seed::Text("0.59704".into()),
+            "its text, as it is"
+        );
+        assert_eq!((c.num_points, t.train_samples().len()), (500, 250));
+        assert!(!c.shuffle, "one fixed order");
+        let ours = fragment(&t, None, false);
+        assert!(ours.contains("&rules=tensorflow&seed=0.59704&"), "{ours}");
+        assert_eq!(
+            open(&ours).0.config(),
+            c,
+            "our link of it keeps its rules and seed"
+        );
+        let (t, report) = open("#problem=regression&regDataset=reg-gauss&dataset=xor&sinX=true&cosY=true&x=false&initZero=true&regularization=L1&learningRate_hide=true&dataset_hide=true&hideText=true&y_hide=true&xSquared=");
         let c = t.config();
+        assert_eq!(c.num_points, 1200, "its regression count");
         assert_eq!(
             (
                 c.dataset.name(),
@@ -425,11 +446,16 @@ mod tests {
             ),
             ("regGauss", "linear", "zero", "L1")
         );
+        // y is on by default but hidden, so out of its network; it never had cos inputs.
         assert_eq!(
             c.features.iter().map(|f| f.name()).collect::<Vec<_>>(),
-            vec!["sinX", "cosY"]
+            vec!["sinX"]
         );
-        assert_eq!(report.options.hide, vec!["learningRate", "dataset"]);
+        assert_eq!(
+            report.notices,
+            vec!["cosY: TensorFlow Playground's network has no such input, so it was left out"]
+        );
+        assert_eq!(report.options.hide, vec!["learningRate", "dataset", "y"]);
         assert!(report.options.hide_text);
     }
 

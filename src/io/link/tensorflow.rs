@@ -1,6 +1,7 @@
 //! TensorFlow Playground's links: how one is recognised, and its decimal seeds.
 
-use crate::config::{self, MAX_SEED};
+use crate::config;
+use crate::config::TENSORFLOW_FEATURES;
 use crate::data::features::Feature;
 
 /// Keys that only TensorFlow Playground writes: a link without our version that has one is its.
@@ -27,20 +28,38 @@ pub(super) fn is_feature(key: &str) -> bool {
     Feature::ALL.iter().any(|f| f.name() == key)
 }
 
-/// A seed from a link: a whole number as it is; anything else (TensorFlow Playground's `0.59704`)
-/// hashed deterministically (FNV-1a) into range.
-pub fn seed_from_text(text: &str) -> u64 {
-    if let Ok(n) = text.parse::<u64>() {
-        if n <= MAX_SEED {
-            return n;
+/// The input features a TensorFlow Playground link turns on, in its network's order: the toggles
+/// that are on, less those whose control is hidden (`x_hide=true` takes x out of its network).
+/// Its state has `cosX` and `cosY`, but its network never had them: those are noted and left out.
+pub(super) fn features(pairs: &[(String, String)], notices: &mut Vec<String>) -> Vec<&'static str> {
+    let value = |key: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let mut on = Vec::new();
+    for f in Feature::ALL {
+        // Its defaults: x and y on. Any value but "false" turns a toggle on, as it reads them.
+        let toggled = match value(f.name()) {
+            Some(v) if !v.trim().is_empty() => v != "false",
+            _ => matches!(f, Feature::X | Feature::Y),
+        };
+        let hidden = value(&format!("{}_hide", f.name())) == Some("true");
+        if !toggled || hidden {
+            continue;
+        }
+        if TENSORFLOW_FEATURES.contains(&f) {
+            on.push(f.name());
+        } else {
+            notices.push(format!(
+                "{}: TensorFlow Playground's network has no such input, so it was left out",
+                f.name()
+            ));
         }
     }
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h & MAX_SEED
+    on
 }
 
 /// Whether a link is TensorFlow Playground's: no version of ours and no preset, and a key that
