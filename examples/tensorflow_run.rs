@@ -30,7 +30,9 @@ fn main() {
                 done += 1;
             }
             let s = trainer.stats();
-            losses.push(json!({ "epoch": e, "step": s.step, "train": s.train_loss, "test": s.test_loss }));
+            losses.push(
+                json!({ "epoch": e, "step": s.step, "train": s.train_loss, "test": s.test_loss }),
+            );
         }
         let mut last = vec![0.0; params.len()];
         trainer.network.save_parameters(&mut last);

@@ -126,6 +126,13 @@ impl Playground {
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// Under TensorFlow Playground's rules, whether this run is its run (and if not, why not), as
+    /// one line for the page; `undefined` under ours.
+    #[wasm_bindgen(js_name = tensorflowStatus)]
+    pub fn tensorflow_status(&self) -> Option<String> {
+        self.trainer.tensorflow_status()
+    }
+
     /// Whether the data came from `setData` or `importCsv`.
     #[wasm_bindgen(js_name = hasCustomData)]
     pub fn has_custom_data(&self) -> bool {

@@ -591,10 +591,15 @@ mod tests {
     #[test]
     fn tensorflow_playground_s_rules_bring_its_defaults_and_refuse_what_it_lacks() {
         let c = with(&[("rules", text("tensorflow")), ("dataset", text("regPlane"))]).unwrap();
-        assert_eq!((c.num_points, c.shuffle, c.train_points()), (1200, false, 600));
+        assert_eq!(
+            (c.num_points, c.shuffle, c.train_points()),
+            (1200, false, 600)
+        );
         let m = c.merged([("dataset".to_string(), text("xor"))]).unwrap();
         assert_eq!(m.num_points, 500, "the count follows the problem");
-        let m = m.merged([("rules".to_string(), text("playground"))]).unwrap();
+        let m = m
+            .merged([("rules".to_string(), text("playground"))])
+            .unwrap();
         assert!(m.shuffle && m.num_points == 500);
         for (key, value, word) in [
             ("dataset", "blobs", "multiclass"),

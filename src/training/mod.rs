@@ -9,6 +9,7 @@ mod probes;
 mod samples;
 mod stats;
 mod steps;
+mod tensorflow;
 
 pub use evaluation::{predicted_class, Stats};
 pub use samples::{encode_target, Samples};
@@ -18,9 +19,9 @@ use crate::config::{Config, ConfigError, MAX_POINTS};
 use crate::data::dataset::{self, Point};
 use crate::network::activation::Activation;
 use crate::network::optimizer::Optimizer;
-use crate::network::{Init, Network};
+use crate::network::Network;
 use crate::rng::{Rng, Stream};
-use crate::tensorflow::{self, random::SeedRandom, Rules};
+use crate::tensorflow::Rules;
 use crate::Scalar;
 use evaluation::Evaluator;
 
@@ -88,7 +89,7 @@ impl Trainer {
                 network.initialize(config.init, &mut Rng::new(seed, Stream::Init));
                 dataset::split(points, config.train_points(), seed)
             }
-            Rules::Tensorflow => tensorflow_start(&config, &mut network),
+            Rules::Tensorflow => tensorflow::start(&config, &mut network),
         };
         let parameters = network.parameter_count();
         let mut trainer = Trainer {
@@ -372,16 +373,4 @@ impl Trainer {
         self.scratch.copy_parameters_from(&self.network);
         (&mut self.scratch, &self.config)
     }
-}
-
-/// TensorFlow Playground's start, from one stream keyed by the seed's text: its data set, shuffled
-/// in place and split, then its initial weights.
-fn tensorflow_start(config: &Config, network: &mut Network) -> (Vec<Point>, Vec<Point>) {
-    let mut rng = SeedRandom::new(&config.seed.text());
-    let noise = config.noise / 100.0;
-    let mut train = tensorflow::data::generate(config.dataset, config.num_points, noise, &mut rng);
-    tensorflow::data::shuffle(&mut train, &mut rng);
-    let test = train.split_off(config.train_points().min(train.len()));
-    tensorflow::initialize(network, &mut rng, config.init == Init::Zero);
-    (train, test)
 }

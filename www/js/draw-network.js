@@ -81,6 +81,8 @@ function drawEdges(ctx, { layout, weights }, alpha) {
   ctx.lineCap = 'round';
   if (edgeCount(columns.map((c) => c.length)) <= BUCKETED_EDGES) {
     forEachEdge(columns, weights, (from, to, value) => {
+      // A weight of exactly 0 (L1 drives weights there) is drawn as absent: no signal uses it.
+      if (value === 0) return;
       ctx.strokeStyle = css(diverging(value * 2), 0.85 * alpha);
       ctx.lineWidth = edgeWidth(value);
       ctx.setLineDash(negativeDash(value, ctx.lineWidth));
@@ -103,6 +105,7 @@ function drawEdges(ctx, { layout, weights }, alpha) {
       const b = to[i];
       for (let j = 0; j < n; j++) {
         const v = w[i * n + j];
+        if (v === 0) continue; // absent: nothing flows along a zero weight
         const level = Math.min(BUCKETS - 1, Math.floor((Math.abs(v) / BUCKET_RANGE) * BUCKETS));
         if (!(level >= 0)) continue; // NaN
         const path = paths[(v < 0 ? 0 : BUCKETS) + level];

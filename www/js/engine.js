@@ -343,6 +343,10 @@ export class Engine {
   hasCustomData() {
     return this.playground.hasCustomData();
   }
+  /** Under TensorFlow Playground's rules, one line on whether this run is its run; else null. */
+  tensorflowStatus() {
+    return this.playground.tensorflowStatus() ?? null;
+  }
   /** The configuration, counters, weights and biases as JSON. */
   exportModel() {
     return this.playground.exportModel();

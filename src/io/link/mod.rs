@@ -52,6 +52,7 @@ pub const CONTROLS: &[&str] = &[
     "optimizer",
     "residual",
     "seed",
+    "rules",
     "draw",
     "files",
     "lossChart",

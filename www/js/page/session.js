@@ -351,6 +351,10 @@ export class Session extends Emitter {
     return this.engine.hasCustomData();
   }
 
+  tensorflowStatus() {
+    return this.engine.tensorflowStatus();
+  }
+
   // ---- what is shown ------------------------------------------------------------------------
 
   select(selection) {
@@ -389,6 +393,8 @@ export class Session extends Emitter {
     return Engine.featureHeatmap(name, resolution);
   }
   randomSeed() {
+    // Under its rules a new seed is one TensorFlow Playground could draw: five decimals as text.
+    if (this.config.rules === 'tensorflow') return Math.random().toFixed(5);
     return Engine.randomSeed();
   }
   /** A data set's points and problem (for its thumbnail), from a throwaway engine. */

@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 const BATCH_SLIDER_MAX = 50;
 
 /** The choice setting each <select> shows (the rest of the selects are filled elsewhere). */
-const SELECTS = { activation: 'activation', regularization: 'regularization', 'regularization-rate': 'regularizationRate', problem: 'problem', init: 'init', optimizer: 'optimizer' };
+const SELECTS = { activation: 'activation', regularization: 'regularization', 'regularization-rate': 'regularizationRate', problem: 'problem', init: 'init', optimizer: 'optimizer', rules: 'rules' };
 /** The number setting each slider shows, and how its value reads. */
 const RANGES = {
   classes: ['classes', (v) => String(v)],
@@ -37,6 +37,7 @@ export class Settings {
     this.#build();
     this.#wire();
     session.on('config', ({ config }) => this.render(config));
+    session.on('data', () => this.#rulesLine()); // one's own points make it another run
   }
 
   /** Option lists and slider bounds from the schema: nothing copied from the core by hand. */
@@ -75,6 +76,7 @@ export class Settings {
     on('regularization', 'change', (t) => ({ regularization: t.value }));
     on('regularization-rate', 'change', (t) => ({ regularizationRate: Number(t.value) }));
     on('init', 'change', (t) => ({ init: t.value }));
+    on('rules', 'change', (t) => ({ rules: t.value }));
     on('optimizer', 'change', (t) => ({ optimizer: t.value }));
     on('output-activation', 'change', (t) => ({ outputActivation: t.value }));
     on('loss', 'change', (t) => ({ loss: t.value }));
@@ -97,6 +99,13 @@ export class Settings {
   #range(id, value) {
     $(id).value = String(value);
     $(`${id}-value`).textContent = RANGES[id][1](value);
+  }
+
+  /** Under TensorFlow Playground's rules: whether this is its run, and if not, why not. */
+  #rulesLine() {
+    const line = this.session.tensorflowStatus();
+    $('tensorflow-line').hidden = !line;
+    $('tensorflow-line').textContent = line ?? '';
   }
 
   /** Only the output activations and losses that go together for this problem are offered. */
@@ -122,6 +131,7 @@ export class Settings {
     $('learning-rate').setAttribute('aria-valuetext', `η = ${this.rates[index]}`); // not the slider's index
     $('learning-rate-value').textContent = String(c.learningRate);
     $('seed').textContent = String(c.seed);
+    this.#rulesLine();
     $('network-summary').textContent = `· ${session.sizes.join('–')} · ${c.outputActivation} output · ${c.loss} loss`;
     this.#outputChoices(c);
     for (const id of Object.keys(RANGES)) this.#range(id, c[RANGES[id][0]]);
