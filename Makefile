@@ -36,12 +36,12 @@ test: build lint test-native test-wasm test-js test-e2e
 	@echo "make test: every layer passed"
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test --release
+	cargo test --release --workspace
 
 test-wasm: setup
 	@scripts/require-chromium.sh

@@ -14,8 +14,9 @@
 //! - `schema`: one description of the settings, presets, controls and limits for the page;
 //! - `binding`: the wasm-bindgen `Playground` class (wasm32 only).
 
-/// The one scalar type of the core. `f32` so that JS reads buffers as `Float32Array` views.
-pub type Scalar = f32;
+// The hot code lives in the `backprop-kernels` crate (kernels/), built for speed while this
+// crate is built for size; it is re-exported so that its modules read as this crate's own.
+pub use backprop_kernels::{network, rng, Scalar};
 
 #[cfg(target_arch = "wasm32")]
 pub mod binding;
@@ -23,9 +24,7 @@ pub mod config;
 pub mod data;
 pub mod heatmap;
 pub mod io;
-pub mod network;
 pub mod presets;
-pub mod rng;
 pub mod schema;
 pub mod tensorflow;
 pub mod training;

@@ -1,4 +1,5 @@
 //! The data: seeded 2-D data sets and what the network sees of a point.
 
 pub mod dataset;
-pub mod features;
+/// Input features live with the hot code (`backprop-kernels`): the heatmaps compute them per pixel.
+pub use backprop_kernels::features;
