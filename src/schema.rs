@@ -16,6 +16,14 @@ pub struct Schema {
     /// Every control a link may hide or an embed may show, in `link::CONTROLS` order.
     pub controls: Vec<Control>,
     pub limits: Limits,
+    /// What TensorFlow Playground's rules offer: the rest is refused under them, so not shown.
+    pub tensorflow: Tensorflow,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Tensorflow {
+    pub features: Vec<&'static str>,
+    pub datasets: Vec<&'static str>,
 }
 
 /// A control, by its link key.
@@ -67,6 +75,14 @@ pub fn schema() -> Schema {
             })
             .collect(),
         limits: limits(),
+        tensorflow: Tensorflow {
+            features: config::TENSORFLOW_FEATURES.iter().map(|f| f.name()).collect(),
+            datasets: crate::data::dataset::DatasetKind::ALL
+                .into_iter()
+                .filter(|&d| crate::tensorflow::data::has(d))
+                .map(|d| d.name())
+                .collect(),
+        },
     }
 }
 

@@ -179,7 +179,7 @@ impl Optimizer {
         } else {
             ((0.0, 0.0), Optimizer::fresh_powers(rule))
         };
-        change(rule, w, g, regularize, state, powers).weight - w
+        change(rule, w, g, regularize, state, powers).delta
     }
 
     /// Whether L1 froze the parameter at `at` (laid out as `Network::save_parameters`).
@@ -205,9 +205,11 @@ impl Optimizer {
     }
 }
 
-/// One parameter's update: its new value, the optimiser's new moments, and whether L1 froze it.
+/// One parameter's update: its new value and the change that made it (the update step itself,
+/// exactly, where L1 did not move it further), the optimiser's new moments, and whether L1 froze it.
 struct Step {
     weight: Scalar,
+    delta: Scalar,
     first: Scalar,
     second: Scalar,
     freeze: bool,
@@ -249,6 +251,7 @@ fn change(
     let moved = w + dw;
     let mut step = Step {
         weight: moved,
+        delta: dw,
         first,
         second,
         freeze: false,
@@ -275,6 +278,7 @@ fn change(
                 }
             }
         };
+        step.delta = step.weight - w;
     }
     step
 }

@@ -308,6 +308,9 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
         );
         fields.insert(0, ("loss".into(), FieldValue::Text("mse".into())));
         fields.insert(0, ("rules".into(), FieldValue::Text("tensorflow".into())));
+        // Its defaults where ours differ, for the keys a short link leaves out (given ones win).
+        fields.insert(0, ("activation".into(), FieldValue::Text("tanh".into())));
+        fields.insert(0, ("learningRate".into(), FieldValue::Number(0.03)));
     }
 
     let config = configure(fields, &mut report.errors);
@@ -626,6 +629,25 @@ mod tests {
         );
         let (_, report) = open("#v=1&learningRate=0.1");
         assert!(report.notices.is_empty());
+    }
+
+    #[test]
+    fn a_short_tensorflow_playground_link_takes_its_defaults() {
+        let (t, report) = open("#dataset=xor&seed=0.5&x=true&regularization=L1");
+        assert!(report.tensorflow && report.errors.is_empty(), "{report:?}");
+        let c = t.config();
+        assert_eq!(
+            (c.activation.name(), c.learning_rate, c.batch_size, c.network_shape.clone()),
+            ("tanh", 0.03, 10, vec![4, 2])
+        );
+        let names: Vec<_> = c.features.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["x", "y"], "y is on unless the link turns it off");
+        let (t, _) = open("#dataset=xor&seed=0.5&activation=relu&learningRate=0.3&y=false");
+        assert_eq!(
+            (t.config().activation.name(), t.config().learning_rate),
+            ("relu", 0.3)
+        );
+        assert_eq!(t.config().features.len(), 1);
     }
 
     #[test]

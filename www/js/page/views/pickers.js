@@ -8,6 +8,7 @@ export class Pickers {
   constructor(session, { schema, apply }) {
     this.session = session;
     this.presets = schema.presets;
+    this.tensorflow = schema.tensorflow;
     this.renders = 0;
     const settings = Object.fromEntries(schema.settings.map((s) => [s.name, s]));
     this.features = settings.features.choices;
@@ -89,8 +90,16 @@ export class Pickers {
     const chosen = this.presets.find((p) => p.name === preset);
     $('preset-teaches').hidden = !chosen;
     $('preset-teaches').textContent = chosen?.teaches ?? '';
-    for (const button of $('feature-toggles').children) button.setAttribute('aria-pressed', String(c.features.includes(button.dataset.feature)));
+    // Under TensorFlow Playground's rules only what it has is offered (the rest would be refused).
+    const tensorflow = c.rules === 'tensorflow' ? this.tensorflow : null;
+    for (const button of $('feature-toggles').children) {
+      button.setAttribute('aria-pressed', String(c.features.includes(button.dataset.feature)));
+      button.hidden = tensorflow !== null && !tensorflow.features.includes(button.dataset.feature);
+    }
     const custom = this.session.hasCustomData();
-    for (const button of $('dataset-picker').children) button.setAttribute('aria-pressed', String(button.dataset.dataset === c.dataset && !custom));
+    for (const button of $('dataset-picker').children) {
+      button.setAttribute('aria-pressed', String(button.dataset.dataset === c.dataset && !custom));
+      button.hidden = tensorflow !== null && !tensorflow.datasets.includes(button.dataset.dataset);
+    }
   }
 }
