@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { open, RESULTS, start, text } from './browser.mjs';
+import { open, RESULTS, start, text, trainUntil } from './browser.mjs';
 import { lcg } from '../lcg.mjs';
+import { tensorflowRun } from '../js/tensorflow-reference.mjs';
+import { formatLoss } from '../../www/js/frame.js';
 
 let env;
 before(async () => (env = await start()));
@@ -79,17 +81,49 @@ test('TensorFlow Playground links open with the matching configuration and hidde
     [config.activation, config.batchSize, config.dataset, config.learningRate, config.regularizationRate, config.noise, config.networkShape, config.showTestData, config.discretize, config.percTrainData, config.problem, config.regularization, config.init, config.outputActivation],
     ['sigmoid', 25, 'spiral', 0.3, 0.003, 15, [5, 4, 3], true, true, 70, 'classification', 'L2', 'uniform', 'tanh'],
   );
-  assert.deepEqual(config.features, ['x', 'xSquared', 'xTimesY', 'sinX', 'cosY']);
+  // Its network never had cos inputs: cosY is left out, and the page says so.
+  assert.deepEqual(config.features, ['x', 'xSquared', 'xTimesY', 'sinX']);
+  assert.match(await text(page, '#message'), /cosY: TensorFlow Playground's network has no such input/);
   assert.equal(await page.isHidden('#activation'), true, 'activation_hide');
   assert.equal(await page.isHidden('#noise'), true, 'noise_hide');
   assert.equal(await page.isHidden('.masthead p'), true, 'hideText');
-  assert.equal(await page.isHidden('#message'), true, 'nothing to report');
   const regression = await open(env.browser, `${env.url}#problem=regression&dataset=circle&regDataset=reg-plane&initZero=true&seed=0.5`);
   const r = (await engineState(regression)).config;
   assert.deepEqual([r.problem, r.dataset, r.init, r.outputActivation], ['regression', 'regPlane', 'zero', 'linear']);
   assert.deepEqual(page.problems.concat(regression.problems), []);
   await page.close();
   await regression.close();
+});
+
+test('a TensorFlow Playground link replays its run: its weights, its losses, and a line that says so', async () => {
+  const setup = { seed: '0.59704', dataset: 'circle', learningRate: 0.03 };
+  const tf = '#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.59704&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false';
+  const page = await open(env.browser, `${env.url}${tf}`);
+  assert.equal(await text(page, '#tensorflow-line'), 'Same data, weights and training as TensorFlow Playground: this run matches it step for step.');
+  assert.equal(await page.inputValue('#rules'), 'tensorflow');
+  assert.equal(await page.isHidden('.dataset[data-dataset="blobs"]'), true, 'only its data sets are offered');
+  const first = tensorflowRun(setup, [1]);
+  const weights = await page.evaluate(() => [0, 1, 2].flatMap((l) => [...window.backpropPlayground.weights(l), ...window.backpropPlayground.buffer('biases', l)]));
+  assert.deepEqual(weights, first.params.map(Math.fround), 'its initial weights, in the page');
+  await trainUntil(page, 12);
+  const stats = await page.evaluate(() => window.backpropPlayground.stats());
+  assert.equal(stats.step, stats.epoch * 25, 'paused at the end of a pass: 25 updates of 10 points each');
+  const theirs = tensorflowRun(setup, [stats.epoch]).losses[0];
+  for (const set of ['train', 'test']) {
+    const [a, b] = [stats[`${set}Loss`], theirs[set]];
+    assert.ok(Math.abs(a - b) / b < 1e-4, `${set} loss after ${stats.epoch} epochs: ${a}, TensorFlow Playground's ${b}`);
+  }
+  // The loss shown is its own (½ mean squared error), once the readout has the paused parameters.
+  await page.waitForFunction((v) => document.getElementById('train-loss').textContent === v, formatLoss(theirs.train));
+  await page.selectOption('#optimizer', 'adam');
+  await page.waitForFunction(() => document.getElementById('tensorflow-line').textContent.includes('adam'));
+  assert.match(await text(page, '#tensorflow-line'), /^TensorFlow Playground's data, weights and training order, but not its run: the optimizer is adam\.$/);
+  await page.selectOption('#rules', 'playground');
+  await page.waitForFunction(() => document.getElementById('tensorflow-line').hidden);
+  // Its text seed becomes a whole number of ours in the address.
+  await page.waitForFunction(() => /rules=playground&seed=\d+&/.test(location.hash));
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
 
 test('every API method and event works from a page of another origin', async (t) => {
