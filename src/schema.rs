@@ -76,7 +76,10 @@ pub fn schema() -> Schema {
             .collect(),
         limits: limits(),
         tensorflow: Tensorflow {
-            features: config::TENSORFLOW_FEATURES.iter().map(|f| f.name()).collect(),
+            features: config::TENSORFLOW_FEATURES
+                .iter()
+                .map(|f| f.name())
+                .collect(),
             datasets: crate::data::dataset::DatasetKind::ALL
                 .into_iter()
                 .filter(|&d| crate::tensorflow::data::has(d))

@@ -637,7 +637,12 @@ mod tests {
         assert!(report.tensorflow && report.errors.is_empty(), "{report:?}");
         let c = t.config();
         assert_eq!(
-            (c.activation.name(), c.learning_rate, c.batch_size, c.network_shape.clone()),
+            (
+                c.activation.name(),
+                c.learning_rate,
+                c.batch_size,
+                c.network_shape.clone()
+            ),
             ("tanh", 0.03, 10, vec![4, 2])
         );
         let names: Vec<_> = c.features.iter().map(|f| f.name()).collect();
