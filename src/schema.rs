@@ -372,7 +372,12 @@ mod tests {
             json!({ "linkChars": 262144, "modelBytes": 4194304, "csvBytes": 1048576,
                     "textChars": 1000, "listItems": 64, "keys": 64, "points": 2000 })
         );
+        assert_eq!(
+            value["tensorflow"],
+            json!({ "features": ["x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY"],
+                    "datasets": ["circle", "xor", "gauss", "spiral", "regPlane", "regGauss"] })
+        );
         let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
-        assert_eq!(keys.len(), 4);
+        assert_eq!(keys.len(), 5);
     }
 }
