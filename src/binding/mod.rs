@@ -133,6 +133,14 @@ impl Playground {
         self.trainer.tensorflow_status()
     }
 
+    /// Under TensorFlow Playground's rules, its Reset: the same data and the next weights from its
+    /// running stream, training started over; returns false (and changes nothing) under ours.
+    #[wasm_bindgen(js_name = resetTensorflow)]
+    pub fn reset_tensorflow(&mut self) -> bool {
+        self.heatmaps = HeatmapCache::default();
+        self.trainer.reset_tensorflow()
+    }
+
     /// Whether the data came from `setData` or `importCsv`.
     #[wasm_bindgen(js_name = hasCustomData)]
     pub fn has_custom_data(&self) -> bool {
@@ -146,8 +154,9 @@ impl Playground {
 
     /// Changes some settings. Learning rate, regularisation, batch size, optimiser and shuffling
     /// apply at once; anything else rebuilds the network (then re-create every view). Returns
-    /// `{ rebuilt, config, link }`: what the page needs after a change, in the one call, so that a
-    /// setting crosses the boundary once (the link names `preset` unless the network was rebuilt).
+    /// `{ rebuilt, config, link, tensorflowStatus }`: what the page needs after a change, in the one
+    /// call, so that a setting crosses the boundary once (the link names `preset` unless the network
+    /// was rebuilt; `tensorflowStatus` is as `tensorflowStatus()` gives it).
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(
         &mut self,
@@ -165,15 +174,18 @@ impl Playground {
             .map_err(|e| JsError::new(&e.to_string()))?;
         let preset = if rebuilt { None } else { preset };
         #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
         struct Changed<'a> {
             rebuilt: bool,
             config: &'a Config,
             link: String,
+            tensorflow_status: Option<String>,
         }
         Ok(to_js(&Changed {
             rebuilt,
             config: self.trainer.config(),
             link: crate::io::link::fragment(&self.trainer, preset.as_deref(), false),
+            tensorflow_status: self.trainer.tensorflow_status(),
         }))
     }
 

@@ -65,6 +65,9 @@ pub struct Trainer {
     params_version: u64,
     /// The data came from `set_data`.
     custom_data: bool,
+    /// Under TensorFlow Playground's rules: its random stream as it runs on after the start, for
+    /// its Reset (see `reset_tensorflow`).
+    tensorflow_stream: Option<crate::tensorflow::random::SeedRandom>,
 }
 
 impl Trainer {
@@ -77,6 +80,7 @@ impl Trainer {
             config.residual,
         );
         let seed = config.seed.number();
+        let mut tensorflow_stream = None;
         let (train, test) = match config.rules {
             Rules::Playground => {
                 let points = dataset::generate(
@@ -89,7 +93,11 @@ impl Trainer {
                 network.initialize(config.init, &mut Rng::new(seed, Stream::Init));
                 dataset::split(points, config.train_points(), seed)
             }
-            Rules::Tensorflow => tensorflow::start(&config, &mut network),
+            Rules::Tensorflow => {
+                let (rng, data) = tensorflow::start(&config, &mut network);
+                tensorflow_stream = Some(rng);
+                data
+            }
         };
         let parameters = network.parameter_count();
         let mut trainer = Trainer {
@@ -113,6 +121,7 @@ impl Trainer {
             batch_samples: 0,
             params_version: 0,
             custom_data: false,
+            tensorflow_stream,
             config,
         };
         // The configuration's batch fits its own data set: nothing to report here.

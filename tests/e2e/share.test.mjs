@@ -115,6 +115,13 @@ test('a TensorFlow Playground link replays its run: its weights, its losses, and
   }
   // The loss shown is its own (½ mean squared error), once the readout has the paused parameters.
   await page.waitForFunction((v) => document.getElementById('train-loss').textContent === v, formatLoss(theirs.train));
+  // Its Reset: the next weights from its running stream, as TensorFlow Playground's Reset draws.
+  const params = () => page.evaluate(() => [0, 1, 2].flatMap((l) => [...window.backpropPlayground.weights(l), ...window.backpropPlayground.buffer('biases', l)]));
+  for (const resets of [1, 2]) {
+    await page.click('#reset');
+    await page.waitForFunction(() => window.backpropPlayground.stats().step === 0);
+    assert.deepEqual(await params(), tensorflowRun(setup, [1], { resets }).params.map(Math.fround), `after Reset ${resets}`);
+  }
   await page.selectOption('#optimizer', 'adam');
   await page.waitForFunction(() => document.getElementById('tensorflow-line').textContent.includes('adam'));
   assert.match(await text(page, '#tensorflow-line'), /^TensorFlow Playground's data, weights and training order, but not its run: the optimizer is adam\.$/);

@@ -199,10 +199,10 @@ const parameters = (layers) => layers.flatMap((nodes) => [...nodes.flatMap((n) =
 
 /**
  * TensorFlow Playground's run for a setup (its link's settings, parsed): its points, its initial
- * parameters, and its training and test loss after each of `epochs` (ascending). The triples and
- * parameters returned are the unrounded ones unless `round32`.
+ * parameters, and its training and test loss after each of `epochs` (ascending), after `resets`
+ * presses of its Reset. The triples and parameters returned are the unrounded ones unless `round32`.
  */
-export function tensorflowRun(setup, epochs, { round32 = false } = {}) {
+export function tensorflowRun(setup, epochs, { round32 = false, resets = 0 } = {}) {
   const { seed, problem = 'classification', dataset, noise = 0, percTrainData = 50, networkShape = [4, 2], activation = 'tanh',
     features = ['x', 'y'], learningRate = 0.03, regularization = null, regularizationRate = 0, batchSize = 10, initZero = false } = setup;
   const random = seedrandom(seed);
@@ -221,7 +221,9 @@ export function tensorflowRun(setup, epochs, { round32 = false } = {}) {
   const inputs = Object.keys(INPUTS).filter((k) => features.includes(k));
   const encode = (p) => inputs.map((k) => INPUTS[k](p.x, p.y));
   const output = problem === 'regression' ? ACTIVATIONS.linear : ACTIVATIONS.tanh;
-  const layers = build([inputs.length, ...networkShape, 1], ACTIVATIONS[activation], output, random, initZero);
+  // Its Reset builds the network again from the running stream: `resets` presses after opening.
+  let layers;
+  for (let k = 0; k <= resets; k++) layers = build([inputs.length, ...networkShape, 1], ACTIVATIONS[activation], output, random, initZero);
   for (const node of layers.flat()) for (const link of node.links) link.w = round(link.w);
   const initial = parameters(layers);
   const loss = (set) => set.reduce((sum, p) => sum + 0.5 * (forward(layers, encode(p)) - p.label) ** 2, 0) / set.length;

@@ -343,6 +343,11 @@ export class Engine {
   hasCustomData() {
     return this.playground.hasCustomData();
   }
+  /** Under TensorFlow Playground's rules, its Reset (the next weights from its running stream);
+   *  false under ours. */
+  resetTensorflow() {
+    return this.playground.resetTensorflow();
+  }
   /** Under TensorFlow Playground's rules, one line on whether this run is its run; else null. */
   tensorflowStatus() {
     return this.playground.tensorflowStatus() ?? null;

@@ -23,6 +23,8 @@ export class Session extends Emitter {
     this.train = new Float32Array(0);
     this.test = new Float32Array(0);
     this.preset = '';
+    /** Under TensorFlow Playground's rules, whether this run is its run (engine.tensorflowStatus). */
+    this.tensorflowLine = null;
     /** This setup as a link fragment without weights (kept in step with the configuration). */
     this.fragment = '';
     this.playing = false;
@@ -96,8 +98,14 @@ export class Session extends Emitter {
     this.openWorked(MAZUR);
   }
 
-  /** The same setup, untrained. */
+  /** The same setup, untrained: rebuilt from the seed, or under TensorFlow Playground's rules
+   *  with the next weights from its running stream, as its Reset does. */
   reset() {
+    if (this.config.rules === 'tensorflow' && this.engine.resetTensorflow()) {
+      this.setPlaying(false);
+      this.#rebuilt();
+      return;
+    }
     this.open(new Engine(this.config), this.preset);
   }
 
@@ -108,6 +116,7 @@ export class Session extends Emitter {
     this.sizes = this.engine.sizes;
     this.config = known?.config ?? this.engine.config();
     this.fragment = known?.link ?? this.engine.link(false, this.preset);
+    this.tensorflowLine = known ? known.tensorflowStatus ?? null : this.engine.tensorflowStatus();
     this.selected = null; // the old network's neurons may not exist in the new one
     this.hover = null;
     this.path = null;
@@ -126,12 +135,13 @@ export class Session extends Emitter {
    * then nothing changes. Returns whether the network was rebuilt.
    */
   setConfig(changes) {
-    const { rebuilt, config, link } = this.engine.setConfig(changes, this.preset);
+    const { rebuilt, config, link, tensorflowStatus } = this.engine.setConfig(changes, this.preset);
     if (rebuilt) {
       this.preset = ''; // a rebuilt network is no preset's any more (its link names none)
-      this.#rebuilt({ config, link });
+      this.#rebuilt({ config, link, tensorflowStatus });
       return true;
     }
+    this.tensorflowLine = tensorflowStatus ?? null;
     const keys = Object.keys(config).filter((k) => JSON.stringify(config[k]) !== JSON.stringify(this.config[k]));
     this.config = config;
     this.fragment = link;
@@ -187,6 +197,7 @@ export class Session extends Emitter {
     this.preset = ''; // no preset describes these points
     this.config = this.engine.config(); // the batch size may have been lowered to fit
     this.fragment = this.engine.link(false, '');
+    this.tensorflowLine = this.engine.tensorflowStatus(); // one's own points make it another run
     this.#readData();
     this.emit('data');
     this.emit('config', { config: this.config, keys: ['batchSize', 'preset'] });
@@ -351,8 +362,9 @@ export class Session extends Emitter {
     return this.engine.hasCustomData();
   }
 
-  tensorflowStatus() {
-    return this.engine.tensorflowStatus();
+  /** Under TensorFlow Playground's rules, one line on whether this run is its run; else null. */
+  get tensorflowStatus() {
+    return this.tensorflowLine;
   }
 
   // ---- what is shown ------------------------------------------------------------------------

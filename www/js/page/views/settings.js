@@ -103,7 +103,7 @@ export class Settings {
 
   /** Under TensorFlow Playground's rules: whether this is its run, and if not, why not. */
   #rulesLine() {
-    const line = this.session.tensorflowStatus();
+    const line = this.session.tensorflowStatus;
     $('tensorflow-line').hidden = !line;
     $('tensorflow-line').textContent = line ?? '';
   }
