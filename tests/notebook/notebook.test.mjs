@@ -96,6 +96,11 @@ test('the README notebook renders the widget in JupyterLab; Python sets η, step
     'assert w.losses[0]["step"] == 0 and w.losses[-1]["step"] == w.step_count, w.losses',
     'assert w.losses[-1]["train"] < 0.8 * w.losses[0]["train"], w.losses',
     'assert [len(layer) for layer in w.weights] == [8, 8, 1] and len(w.weights[0][0]) == 2, w.weights',
+    // Front ends without a Jupyter server (VS Code, marimo) get the site from the kernel instead.
+    'import urllib.request',
+    'from backprop_playground._site import serve_site',
+    'with urllib.request.urlopen(serve_site().replace("index.html", "pkg/backprop_playground_bg.wasm")) as r:',
+    '    assert r.headers["Content-Type"] == "application/wasm" and r.read(4) == b"\\0asm", r.headers',
     'print("loss falls", w.losses[0]["train"], w.losses[-1]["train"])',
   ].join('\n');
   const source = (code) => code.split(/(?<=\n)/);
