@@ -23,7 +23,7 @@ class Playground(anywidget.AnyWidget):
 
     Traits the page keeps current: ``config`` (every setting), ``learning_rate``, ``step_count``,
     ``epoch``, ``losses`` (this run's history of ``{step, epoch, train, test}``, at most 10 entries
-    a second while it plays, thinned past 1000), ``weights`` (per layer, ``[out][in]``), ``biases``,
+    a second while it plays, thinned past 500), ``weights`` (per layer, ``[out][in]``), ``biases``,
     ``diverged``, ``ready`` and ``error`` (the last failed command). Setting ``learning_rate`` or
     ``config`` (only the settings given change) reconfigures the page.
 

@@ -3,7 +3,8 @@
 
 const TYPE = 'backprop-playground';
 const TIMEOUT_MS = 120_000; // a step command of 100 000 steps of a large network takes a while
-const MAX_LOSSES = 1000; // past this the history is thinned to every other entry, start kept
+const LOAD_MS = 60_000;
+const MAX_LOSSES = 500; // past this the history is thinned to every other entry, start kept
 const SITE = 'backprop-playground/static/index.html';
 
 /**
@@ -77,6 +78,12 @@ function changed(wanted, current) {
     .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(current?.[key])));
 }
 
+/** A link fragment of the given parameters; empty ones left out, commas kept for readability. */
+function fragment(params) {
+  const pairs = Object.entries(params).filter(([, value]) => value !== '' && value != null);
+  return pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value).replace(/%2C/g, ',')}`).join('&');
+}
+
 /** Row-major flat weights → [out][in] lists. */
 function rows(flat, inputs) {
   return Array.from({ length: flat.length / inputs }, (_, j) => flat.slice(j * inputs, (j + 1) * inputs));
@@ -94,9 +101,13 @@ async function render({ model, el }) {
   let config = null; // the playground's configuration as last heard
   let closed = false;
   let readyResolve;
-  const ready = new Promise((resolve) => (readyResolve = resolve));
   const url = new URL(await siteUrl(model), location.href);
-  url.hash = new URLSearchParams({ preset: model.get('preset'), embed: '1', ...model.get('link') }).toString();
+  url.hash = fragment({ preset: model.get('preset'), embed: '1', ...model.get('link') });
+  // Every command waits for the page; a page that never loads fails them all, by name.
+  const ready = new Promise((resolve, reject) => {
+    readyResolve = resolve;
+    setTimeout(() => reject(new Error(`the playground at ${url.origin}${url.pathname} did not load within ${LOAD_MS / 1000} s`)), LOAD_MS);
+  });
 
   const save = (fields) => {
     if (closed) return;
@@ -123,7 +134,22 @@ async function render({ model, el }) {
     else if (event === 'resize') iframe.style.height = `${Math.max(200, data.height)}px`;
     else if (event === 'error') save({ error: data.message });
   });
-  const run = (method, args) => ready.then(() => api.call(method, args)).catch((e) => save({ error: e.message }));
+  /** Python's settings (the `config` trait, then `learning_rate`) that the playground lacks, or null. */
+  const wanted = () => {
+    const settings = changed(model.get('config'), config);
+    const rate = model.get('learning_rate');
+    if (rate !== null && rate !== config.learningRate) settings.learningRate = rate;
+    return Object.keys(settings).length ? settings : null;
+  };
+  // Before any command of Python's: the events, and the settings Python gave before the page loaded.
+  const started = ready.then(async () => {
+    await api.call('subscribe', { events: ['step', 'configChanged', 'diverged', 'resize', 'error'] });
+    const state = await api.call('getState');
+    config = state.config;
+    record(state); // the history starts at the page's first state, even if Python's steps come at once
+    if (wanted()) await api.call('setConfig', { config: wanted() });
+  });
+  const run = (method, args) => started.then(() => api.call(method, args)).catch((e) => save({ error: e.message }));
   /** Reads everything back: the statistics, the configuration and the parameters. */
   const refresh = () => run('getState', { weights: true }).then((s) => {
     if (!s) return;
@@ -135,14 +161,7 @@ async function render({ model, el }) {
       biases: s.biases,
     });
   });
-  /** Python's settings (the `config` trait, then `learning_rate`) that the playground lacks. */
-  const push = () => {
-    if (!config) return;
-    const wanted = changed(model.get('config'), config);
-    const rate = model.get('learning_rate');
-    if (rate !== null && rate !== config.learningRate) wanted.learningRate = rate;
-    if (Object.keys(wanted).length) run('setConfig', { config: wanted }).then(refresh);
-  };
+  const push = () => config && wanted() && run('setConfig', { config: wanted() }).then(refresh);
   const commands = {
     step: ({ count }) => run('step', { count }).then(refresh),
     play: () => run('play'),
@@ -155,15 +174,11 @@ async function render({ model, el }) {
   model.on('change:learning_rate', push);
   model.on('msg:custom', onMessage);
   iframe.src = url.href;
-  ready.then(async () => {
-    await run('subscribe', { events: ['step', 'configChanged', 'diverged', 'resize', 'error'] });
-    const s = await run('getState');
-    if (s) config = s.config;
-    push();
+  started.then(async () => {
     await refresh();
     save({ ready: true });
     el.dataset.ready = 'true';
-  });
+  }, (e) => save({ error: e.message }));
 
   const cleanup = () => {
     closed = true;
