@@ -99,6 +99,13 @@ const check = [
   'print("loss falls", w.losses[0]["train"], w.losses[-1]["train"])',
 ].join('\n');
 
+/** The path VS Code and marimo take (no Jupyter server to serve the site): the kernel serves it. */
+const LOCAL = [
+  'v = Playground(preset="deadRelu", local_server=True)\nv',
+  'v.step(20)',
+  'assert v.step_count == 20 and v._local_url.startswith("http://127.0.0.1:"), (v.step_count, v._local_url)\nprint("served by the kernel")',
+];
+
 /**
  * JupyterLab and Notebook 7 open a notebook at different paths; both serve the site alike. In one,
  * the second cell runs at once, before the page has loaded (as "Run All" does): η must still be
@@ -118,7 +125,7 @@ for (const { app, path, name, eager } of FRONT_ENDS) {
     writeFileSync(join(dir, 'readme.ipynb'), JSON.stringify({
       nbformat: 4, nbformat_minor: 5,
       metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
-      cells: [...cells, check].map((code, i) => ({ id: `cell${i}`, cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: source(code) })),
+      cells: [...cells, check, ...LOCAL].map((code, i) => ({ id: `cell${i}`, cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: source(code) })),
     }));
 
     const lab = await startJupyter(app, dir);
@@ -132,7 +139,7 @@ for (const { app, path, name, eager } of FRONT_ENDS) {
       await page.goto(`${lab.url}${path}?token=${lab.token}`);
       await page.waitForFunction(() => {
         const panel = window.jupyterapp?.shell.currentWidget;
-        return panel?.content?.widgets?.length === 4 && panel.sessionContext.session?.kernel?.status === 'idle';
+        return panel?.content?.widgets?.length === 7 && panel.sessionContext.session?.kernel?.status === 'idle';
       }, null, { timeout: 90_000, polling: 250 });
 
       // Cell 1 shows the widget: its page (the bundled site, served by Jupyter) gets ready and draws.
@@ -161,6 +168,14 @@ for (const { app, path, name, eager } of FRONT_ENDS) {
       assert.match(printed, new RegExp(`^${count} \\d\\S* → \\d\\S*\\n$`), printed);
       const checked = text(await runCell(page, 3));
       assert.match(checked, /^loss falls /, checked);
+
+      // The kernel's own server, as in VS Code and marimo: another origin, the same protocol.
+      await runCell(page, 4);
+      await page.waitForSelector('[data-ready="true"] >> nth=1', { timeout: 60_000 });
+      assert.ok(page.frames().some((f) => /^http:\/\/127\.0\.0\.1:\d+\/index\.html#preset=deadRelu&embed=1$/.test(f.url())), page.frames().map((f) => f.url()).join(' '));
+      await runCell(page, 5);
+      await page.waitForSelector('[data-step="20"]', { timeout: 60_000 });
+      assert.match(text(await runCell(page, 6)), /^served by the kernel\n$/);
       await page.screenshot({ path: join(RESULTS, `notebook-${app}.png`) });
       assert.deepEqual(problems, []);
       console.log(`# ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -35,6 +35,8 @@ class Playground(anywidget.AnyWidget):
     preset = traitlets.Unicode("").tag(sync=True)
     link = traitlets.Dict(help="more link parameters, e.g. {'controls': 'play,step'}").tag(sync=True)
     src = traitlets.Unicode("", help="the playground's index.html, if not the bundled one").tag(sync=True)
+    local_server = traitlets.Bool(False, help="serve the bundled site from the kernel on localhost even"
+                                  " where Jupyter could (as VS Code and marimo always do)").tag(sync=True)
     config = traitlets.Dict().tag(sync=True)
     learning_rate = traitlets.Float(None, allow_none=True).tag(sync=True)
     step_count = traitlets.Int(0).tag(sync=True)

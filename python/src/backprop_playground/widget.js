@@ -10,12 +10,12 @@ const SITE = 'backprop-playground/static/index.html';
 /**
  * Where the bundled site is served. JupyterLab and Notebook 7 serve a wheel's
  * share/jupyter/labextensions/<name>/static files under their labextensions URL; elsewhere (VS Code,
- * marimo) the kernel serves them on localhost when asked (`_local_url`).
+ * marimo, or when `local_server` says so) the kernel serves them on localhost when asked (`_local_url`).
  */
 async function siteUrl(model) {
   if (model.get('src')) return model.get('src');
   const data = document.getElementById('jupyter-config-data');
-  if (data) {
+  if (data && !model.get('local_server')) {
     const config = JSON.parse(data.textContent);
     const base = config.fullLabextensionsUrl ?? `${config.baseUrl ?? '/'}lab/extensions`;
     return `${base.replace(/\/$/, '')}/${SITE}`;
