@@ -55,7 +55,7 @@ class Playground(anywidget.AnyWidget):
 
     def step(self, count=1):
         """Trains ``count`` steps (1 to 100 000) in the page, paused."""
-        if not isinstance(count, int) or not 1 <= count <= 100_000:
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 100_000:
             raise ValueError(f"count must be a whole number from 1 to 100000, not {count!r}")
         self.send({"method": "step", "count": count})
 
