@@ -35,7 +35,7 @@ export function connect(iframe, { timeout = DEFAULT_TIMEOUT, origin } = {}) {
 
 export class PlaygroundClient {
   constructor(iframe, { timeout = DEFAULT_TIMEOUT, origin } = {}) {
-    if (!(iframe instanceof HTMLIFrameElement)) throw new TypeError('connect: the first argument must be an <iframe> element');
+    if (iframe?.tagName !== 'IFRAME') throw new TypeError('connect: the first argument must be an <iframe> element');
     this.iframe = iframe;
     this.timeout = timeout;
     this.fixedOrigin = origin;

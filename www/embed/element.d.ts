@@ -34,7 +34,8 @@ export declare class BackpropPlaygroundElement extends HTMLElement {
   timeout: number | null;
   /** Plays while on screen (attribute `autoplay`), unless the reader asks for reduced motion. */
   autoplay: boolean;
-  /** Resolves when the playground has loaded; rejects with a named error (SourceError, TimeoutError). */
+  /** Resolves when the playground has loaded (it loads near the viewport, or when a method is called);
+   *  rejects with a named error (SourceError, or TimeoutError counted from the load). */
   readonly ready: Promise<void>;
   play(): Promise<null>;
   pause(): Promise<null>;
