@@ -16,7 +16,14 @@ cat > dist/npm/package.json <<JSON
   "description": "Watch a neural network learn by backpropagation: an embeddable playground (custom element <backprop-playground>, static pages and the WebAssembly core).",
   "type": "module",
   "main": "backprop-playground.js",
-  "exports": { ".": "./backprop-playground.js", "./*": "./*" },
+  "types": "backprop-playground.d.ts",
+  "customElements": "custom-elements.json",
+  "exports": {
+    ".": { "types": "./backprop-playground.d.ts", "default": "./backprop-playground.js" },
+    "./client": { "types": "./embed/client.d.ts", "default": "./embed/client.js" },
+    "./protocol": { "types": "./embed/protocol.d.ts", "default": "./embed/protocol.js" },
+    "./*": "./*"
+  },
   "license": "MIT",
   "keywords": ["neural network", "backpropagation", "education", "webassembly", "custom element"]
 }
@@ -30,6 +37,10 @@ Watch a neural network learn by backpropagation, embedded in your page.
 <script type="module" src="node_modules/backprop-playground/backprop-playground.js"></script>
 <backprop-playground preset="deadRelu" controls="play,step,learningRate"></backprop-playground>
 ```
+
+Types come with it (`backprop-playground.d.ts`, `custom-elements.json`); the iframe client is
+`import { connect } from 'backprop-playground/client'`. With a bundler, copy the package's folder
+into the static folder (Vite: `public/playground`) and give the element `src="/playground/index.html"`.
 
 The package holds the whole static playground (`index.html`, `docs.html`, the wasm in `pkg/`);
 `docs.html` documents the attributes, methods, events and the message API.
