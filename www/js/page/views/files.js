@@ -61,14 +61,14 @@ export class Files {
     download(`backprop-playground-${kind}.png`, await pngBlob(image), 'image/png');
   }
 
-  /** One line under the picture: what it shows, at which step, with which loss. */
+  /** The caption's parts: what the picture shows, at which step, with which loss. */
   caption(kind) {
     const { config, sizes, stats } = this.session;
     const losses = [['training', stats?.trainLoss], ['test', stats?.testLoss]]
       .filter(([, v]) => typeof v === 'number').map(([set, v]) => `${set} loss ${num(v)}`).join(', ');
     const what = kind === 'network'
       ? `Network ${sizes.join('-')}, ${config.activation} hidden, ${config.outputActivation} output`
-      : 'Prediction over the plane';
-    return [what, stats ? `step ${stats.step}` : '', losses].filter(Boolean).join(' · ');
+      : 'The prediction over the plane';
+    return [what, stats ? `step ${stats.step}` : '', losses].filter(Boolean);
   }
 }
