@@ -64,7 +64,7 @@ test-pytorch: build
 		echo "make test-pytorch: SKIPPED: $$py cannot import torch (pip install torch, or set TORCH_PYTHON)"; \
 	fi
 
-test-e2e: build dist
+test-e2e: build dist python-env
 	@scripts/require-chromium.sh
 	node --test --test-concurrency=1 tests/e2e/
 

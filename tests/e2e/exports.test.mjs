@@ -33,7 +33,8 @@ test('Export as NumPy and as PyTorch download the generated script; Python print
     const want = await page.evaluate((d) => window.backpropPlayground.pythonScript(d), dialect);
     assert.equal(file.bytes.toString('utf8'), want, `${dialect}: the file is the generated script`);
     assert.match(want, dialect === 'numpy' ? /^import numpy as np$/m : /^import torch$/m);
-    if (dialect === 'numpy' && existsSync(PYTHON)) {
+    if (dialect === 'numpy') {
+      assert.ok(existsSync(PYTHON), `no ${PYTHON}: make python-env makes it (make test-e2e does)`);
       const out = spawnSync(PYTHON, [file.path], { encoding: 'utf8' });
       assert.equal(out.status, 0, out.stderr);
       const stats = await page.evaluate(() => window.backpropPlayground.stats());
