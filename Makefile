@@ -59,7 +59,7 @@ python-env:
 test-pytorch: build
 	@py=$${TORCH_PYTHON:-python3}; \
 	if $$py -c 'import torch' 2>/dev/null; then \
-		PYTORCH_PYTHON=$$py node --test tests/js/python-export-torch.test.mjs; \
+		PYTORCH_PYTHON=$$py node --test tests/js/python-export-torch.mjs; \
 	else \
 		echo "make test-pytorch: SKIPPED: $$py cannot import torch (pip install torch, or set TORCH_PYTHON)"; \
 	fi
