@@ -52,6 +52,7 @@ export function run(python, script) {
   const result = spawnSync(python, ['-'], { input: script, encoding: 'utf8' });
   if (result.error) throw result.error;
   assert.equal(result.status, 0, `python failed:\n${result.stderr}`);
+  assert.equal(result.stderr, '', 'no warning either');
   return result.stdout;
 }
 

@@ -251,7 +251,8 @@ export function pythonScript(setup, dialect) {
       '        """The output layer\'s z and the prediction ŷ = f(z), one row per point."""',
       ...indent(forward, 2),
       '', '',
-      'forward = Net()');
+      '# Only evaluated here: requires_grad_(True) (and an optimiser) would train it on.',
+      'forward = Net().requires_grad_(False)');
   }
   out.push('', '', 'def loss(z, yhat, y):', ...indent(lossLines(d, s)), '', '',
     'def report(name, data):',
