@@ -15,7 +15,15 @@ export class Files {
     $('export-model').addEventListener('click', () => download('backprop-playground-model.json', session.exportModel(), 'application/json'));
     for (const dialect of ['numpy', 'pytorch']) {
       $(`export-${dialect}`).addEventListener('click', () => {
-        download(pythonFileName(dialect), pythonScript(pythonSetup(session), dialect), 'text/x-python');
+        let script;
+        try {
+          script = pythonScript(pythonSetup(session), dialect);
+        } catch (err) {
+          // Only a number that is not finite stops it (the core keeps parameters finite).
+          messages.report(err, 'The script was not made. ');
+          return;
+        }
+        download(pythonFileName(dialect), script, 'text/x-python');
       });
     }
     for (const kind of ['network', 'plot']) {
