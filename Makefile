@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup build serve test test-native test-wasm test-js test-e2e test-notebook lint bench dist fuzz clean
+.PHONY: setup python-env build serve test test-native test-wasm test-js test-e2e test-notebook test-pytorch lint bench dist fuzz clean
 
 ## Installs what the build needs (idempotent): wasm32 target, exact wasm-bindgen-cli, npm packages.
 setup:
@@ -47,15 +47,29 @@ test-wasm: setup
 	@scripts/require-chromium.sh
 	cargo test --release --target wasm32-unknown-unknown --test web
 
-test-js: build
+test-js: build python-env
 	node --test tests/js/
 
-test-e2e: build dist
+## A project-local .venv/ with the pinned NumPy that runs the exported NumPy scripts in test-js.
+python-env:
+	@scripts/python-env.sh
+
+## The PyTorch export run by Python where PyTorch is importable (not installed here: it is large).
+## TORCH_PYTHON names the Python that has it (default: python3); without it, says it skipped.
+test-pytorch: build
+	@py=$${TORCH_PYTHON:-python3}; \
+	if $$py -c 'import torch' 2>/dev/null; then \
+		PYTORCH_PYTHON=$$py node --test tests/js/python-export-torch.mjs; \
+	else \
+		echo "make test-pytorch: SKIPPED: $$py cannot import torch (pip install torch, or set TORCH_PYTHON)"; \
+	fi
+
+test-e2e: build dist python-env
 	@scripts/require-chromium.sh
 	node --test --test-concurrency=1 tests/e2e/
 
 ## The notebook widget (python/) in a headless JupyterLab: installs the wheel into the pinned
-## project-local .venv/notebook and runs the README's "In a notebook" cells.
+## project-local .venv-notebook and runs the README's "In a notebook" cells.
 test-notebook: dist
 	@scripts/require-chromium.sh
 	@scripts/python-venv.sh notebook python/requirements-notebook.txt
@@ -93,4 +107,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf www/pkg node_modules dist .venv
+	rm -rf www/pkg node_modules dist .venv .venv-*

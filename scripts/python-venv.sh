@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Creates (or refreshes) the project-local Python environment .venv/NAME from a pinned
+# Creates (or refreshes) the project-local Python environment .venv-NAME from a pinned
 # requirements file: `scripts/python-venv.sh NAME python/requirements-NAME.txt`. Nothing is
 # installed outside the project. Reinstalls only when the requirements file changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=$1 requirements=$2
-venv=.venv/$name
+venv=.venv-$name
 if [ ! -x "$venv/bin/python" ]; then
   echo "python-venv: creating $venv"
   python3 -m venv "$venv" || {

@@ -25,4 +25,4 @@ document.getElementById('again').addEventListener('click', async () => {
   await playground.reset();
   show(await playground.getState());
 });
-playground.addEventListener('diverged', (e) => (readout.textContent = `Diverged at step ${e.detail.step}: the weights overshot.`));
+playground.addEventListener('backprop-playground:diverged', (e) => (readout.textContent = `Diverged at step ${e.detail.step}: the weights overshot.`));

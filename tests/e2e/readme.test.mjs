@@ -2,7 +2,7 @@
 // playground training, and an animated capture of the backward pass (docs/images/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { open, start, trainUntil } from './browser.mjs';
 import { apng } from './apng.mjs';
@@ -94,4 +94,18 @@ test('README pictures: a lesson, explain mode on a projector, and a phone', asyn
   await trainUntil(phone, 40);
   await phone.screenshot({ path: shot('phone.png') });
   await phone.close();
+});
+
+test('README pictures: the network and the plot, as the Save image buttons give them', async () => {
+  const page = await open(env.browser, `${env.url}${SETUP}`, { width: 1280, height: 800 });
+  await page.selectOption('#speed', '0'); // no step being told: the diagram at rest
+  await trainUntil(page, 60);
+  for (const kind of ['network', 'plot']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#save-${kind}-image`)]);
+    const path = fileURLToPath(new URL(`${kind}.png`, IMAGES));
+    await download.saveAs(path);
+    assert.equal(readFileSync(path).subarray(1, 4).toString('latin1'), 'PNG');
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });

@@ -25,6 +25,9 @@ test('commands are validated and bad ones get an error that says what was wrong'
   assert.deepEqual(parseCommand({ type: T, id: 4, method: 'getState', args: { weights: true } }).args, { weights: true });
   assert.match(parseCommand({ type: T, id: 4, method: 'getState', args: { weights: 1 } }).error, /args.weights must be true or false, not 1/);
   assert.match(parseCommand({ type: T, id: 3, method: 'play', args: [1] }).error, /args must be a plain object/);
+  assert.deepEqual(parseCommand({ type: T, id: 4, method: 'link' }).args, { weights: false });
+  assert.deepEqual(parseCommand({ type: T, id: 4, method: 'link', args: { weights: true } }).args, { weights: true });
+  assert.match(parseCommand({ type: T, id: 4, method: 'link', args: { weights: 1 } }).error, /^link: args.weights must be true or false, not 1/);
 });
 
 test('no message makes parseCommand throw, and every verdict is one of its three shapes', () => {
@@ -53,4 +56,17 @@ test('no message makes parseCommand throw, and every verdict is one of its three
   }
   assert.ok(replies > 500, `${replies} commands among the messages`);
   assert.match(parseCommand({ type: T, id: 1, method: 'step', args: { count: 10n } }).error, /not bigint/);
+});
+
+test('the types and custom-elements.json name exactly the methods and events the protocol has', async () => {
+  const { readFileSync } = await import('node:fs');
+  const read = (p) => readFileSync(new URL(`../../www/${p}`, import.meta.url), 'utf8');
+  const keys = (source, name) => [...source.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))[1].matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
+  const types = read('embed/protocol.d.ts');
+  assert.deepEqual(keys(types, 'Methods'), METHODS);
+  assert.deepEqual(keys(types, 'Events'), EVENTS);
+  const element = JSON.parse(read('custom-elements.json')).modules[0].declarations[0];
+  assert.deepEqual(element.events.map((e) => e.name), EVENTS.map((e) => `backprop-playground:${e}`));
+  const methods = element.members.filter((m) => m.kind === 'method').map((m) => m.name);
+  assert.deepEqual(methods.sort(), METHODS.filter((m) => m !== 'subscribe' && m !== 'unsubscribe').sort(), 'the element has every command as a method');
 });

@@ -1,5 +1,5 @@
 // The notebook widget in a real JupyterLab and Notebook 7: `make test-notebook` builds the wheel
-// and the pinned .venv/notebook; this installs the wheel with the README's own command, starts each
+// and the pinned .venv-notebook; this installs the wheel with the README's own command, starts each
 // front end headless on a free port with a token, and runs the README's "In a notebook" cells in
 // headless Chromium: the widget renders, Python sets η and calls step, and reads back a falling loss.
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const VENV_BIN = join(ROOT, '.venv/notebook/bin');
+const VENV_BIN = join(ROOT, '.venv-notebook/bin');
 const RESULTS = join(ROOT, 'test-results');
 
 /** The README's "In a notebook" subsection: its pip command and its Python cells, as written. */

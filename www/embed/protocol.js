@@ -7,7 +7,7 @@ import { isPlainObject, show } from '../js/checks.js';
 
 export const TYPE = 'backprop-playground';
 export const EVENTS = ['ready', 'step', 'diverged', 'configChanged', 'resize', 'error'];
-export const METHODS = ['play', 'pause', 'step', 'reset', 'getState', 'setConfig', 'trace', 'subscribe', 'unsubscribe'];
+export const METHODS = ['play', 'pause', 'step', 'reset', 'getState', 'setConfig', 'trace', 'link', 'subscribe', 'unsubscribe'];
 const MAX_STEPS = 100_000;
 
 /**
@@ -47,6 +47,11 @@ export function parseCommand(data) {
     const index = args.index ?? 0;
     if (!Number.isInteger(index) || index < 0) return { id, error: `trace: args.index must be a whole number ≥ 0, not ${show(index)}` };
     return { id, method, args: { index } };
+  }
+  if (method === 'link') {
+    const weights = args.weights ?? false;
+    if (typeof weights !== 'boolean') return { id, error: `link: args.weights must be true or false, not ${show(weights)}` };
+    return { id, method, args: { weights } };
   }
   if (method === 'subscribe' || method === 'unsubscribe') {
     const events = args.events ?? EVENTS;

@@ -97,7 +97,7 @@ async function start() {
   };
   trouble.on('trouble', () => views.lessons.check()); // a lesson's task may be waiting for it
   new Files(session, { messages });
-  const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget });
+  const api = new Api(session, { telling, recovery, budget: () => scheduler.trainBudget, link: (weights) => linkSync.hash(weights) });
   installShortcuts(session, { telling, explainPanel: views.explain, messages });
 
   // The frame's jobs, in order. Canvas views draw only when what they show changed.

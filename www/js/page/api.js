@@ -8,8 +8,9 @@ import { due } from '../frame.js';
 const STEP_EVENT_MS = 100;
 
 export class Api {
-  /** `telling` ends a told step before API steps; `recovery` handles failures; `budget()` is the frame's training budget. */
-  constructor(session, { telling, recovery, budget }) {
+  /** `telling` ends a told step before API steps; `recovery` handles failures; `budget()` is the
+   *  frame's training budget; `link(weights)` is the page's whole address (settings and options). */
+  constructor(session, { telling, recovery, budget, link }) {
     this.session = session;
     this.telling = telling;
     this.budget = budget;
@@ -31,6 +32,9 @@ export class Api {
       // Validated like a link: a bad field is an error reply and nothing changes.
       setConfig: ({ config }) => ({ rebuilt: session.setConfig(config), config: session.config }),
       trace: ({ index }) => session.trace(index),
+      // The fragment that reopens this state (with `weights`, the trained parameters and step too):
+      // what the custom element keeps to restore itself after a move reloads its iframe.
+      link: ({ weights }) => link(weights).replace(/^#/, ''),
     };
     const guarded = Object.fromEntries(Object.entries(handlers).map(([name, run]) => [name, (args) => {
       if (session.crashed) throw new Error(`${name}: the playground is stopped after an internal error; reset it in the page first`);

@@ -1,6 +1,7 @@
 // The page's documented handle, `window.backpropPlayground`, for end-to-end tests and the curious:
 // what is shown, read through the session (copies, never live internals), and a few test hooks.
 // Tests use this and the page's own controls; nothing else of the page is an API.
+import { pythonScript, pythonSetup } from '../python-export.js';
 
 /** Builds the read-only handle over the page's parts. */
 export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, trouble, views }) {
@@ -25,6 +26,8 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     link: (weights = false) => session.link(weights),
     preset: () => session.preset,
     exportCsv: () => session.exportCsv(),
+    /** The network as a Python script ('numpy' or 'pytorch'), as Export as NumPy / PyTorch give it. */
+    pythonScript: (dialect) => pythonScript(pythonSetup(session), dialect),
     hasCustomData: () => session.hasCustomData(),
     playing: () => session.playing,
     selected: () => copy(session.selected),
