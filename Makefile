@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup python-env build serve test test-native test-wasm test-js test-e2e test-pytorch lint bench dist fuzz clean
+.PHONY: setup python-env build serve test test-native test-wasm test-js test-e2e test-notebook test-pytorch lint bench dist fuzz clean
 
 ## Installs what the build needs (idempotent): wasm32 target, exact wasm-bindgen-cli, npm packages.
 setup:
@@ -68,7 +68,15 @@ test-e2e: build dist python-env
 	@scripts/require-chromium.sh
 	node --test --test-concurrency=1 tests/e2e/
 
-## A static site (dist/site) and an npm package (dist/*.tgz) with the custom element.
+## The notebook widget (python/) in a headless JupyterLab: installs the wheel into the pinned
+## project-local .venv-notebook and runs the README's "In a notebook" cells.
+test-notebook: dist
+	@scripts/require-chromium.sh
+	@scripts/python-venv.sh notebook python/requirements-notebook.txt
+	node --test tests/notebook/
+
+## A static site (dist/site), an npm package (dist/*.tgz) with the custom element and the
+## notebook widget's wheel (dist/*.whl).
 dist: build
 	scripts/dist.sh
 
@@ -99,4 +107,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf www/pkg node_modules dist
+	rm -rf www/pkg node_modules dist .venv .venv-*

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make dist`: a self-contained static site (relative paths only, no request to any other host) in
-# dist/site, and an npm package of the same files (the custom element, the pages, the wasm) packed
-# as dist/backprop-playground-<version>.tgz.
+# dist/site, an npm package of the same files (the custom element, the pages, the wasm) packed
+# as dist/backprop-playground-<version>.tgz, and the notebook widget's wheel (python/, carrying
+# the same site) as dist/backprop_playground-<version>-py3-none-any.whl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
@@ -46,4 +47,14 @@ The package holds the whole static playground (`index.html`, `docs.html`, the wa
 `docs.html` documents the attributes, methods, events and the message API.
 MD
 (cd dist/npm && npm pack --pack-destination .. --silent >/dev/null)
-echo "dist/site: the static site; $(ls dist/*.tgz): the npm package"
+
+# The wheel, built from a staged copy (outside the repository, so that no .gitignore hides the
+# site) by the pinned hatchling in the project's own .venv-build.
+scripts/python-venv.sh build python/requirements-build.txt
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+cp -r python/pyproject.toml python/README.md python/src "$stage/"
+mkdir "$stage/site" && cp -r www/. "$stage/site/"
+sed -i "s/^version = \"0.0.0\"$/version = \"$version\"/" "$stage/pyproject.toml"
+.venv-build/bin/python -m pip wheel --quiet --no-deps --no-build-isolation "$stage" -w dist
+echo "dist/site: the static site; $(ls dist/*.tgz): the npm package; $(ls dist/*.whl): the notebook widget"

@@ -150,6 +150,14 @@ test('every API method and event works from a page of another origin', async (t)
   const state = (await call('getState')).data.result;
   assert.deepEqual(Object.keys(state).sort(), ['config', 'diverged', 'epoch', 'step', 'testLoss', 'trainLoss']);
   assert.equal(state.step, 30);
+  // With `weights`, the parameters too: the same numbers the page's handle shows, per layer.
+  const full = (await call('getState', { weights: true })).data.result;
+  const shape = state.config.networkShape;
+  assert.deepEqual(full.sizes, [state.config.features.length, ...shape, full.sizes.at(-1)]);
+  assert.deepEqual(full.biases.map((b) => b.length), full.sizes.slice(1));
+  const frame = page.frames().find((f) => f.url().startsWith(env.url));
+  assert.deepEqual(full.weights, await frame.evaluate((n) => Array.from({ length: n }, (_, l) => window.backpropPlayground.weights(l)), full.sizes.length - 1));
+  assert.match((await call('getState', { weights: 'yes' })).data.error, /args.weights must be true or false/);
   const set = await call('setConfig', { config: { learningRate: 0.3 } });
   assert.equal(set.data.result.rebuilt, false);
   assert.equal(set.data.result.config.learningRate, 0.3);

@@ -21,6 +21,9 @@ test('commands are validated and bad ones get an error that says what was wrong'
   assert.match(parseCommand({ type: T, id: 3, method: 'setConfig', args: { config: 'x' } }).error, /args.config must be a plain object/);
   assert.match(parseCommand({ type: T, id: 3, method: 'subscribe', args: { events: ['boom'] } }).error, /args.events must be a list of ready, step/);
   assert.deepEqual(parseCommand({ type: T, id: 3, method: 'subscribe' }).args.events, EVENTS);
+  assert.deepEqual(parseCommand({ type: T, id: 4, method: 'getState' }).args, { weights: false });
+  assert.deepEqual(parseCommand({ type: T, id: 4, method: 'getState', args: { weights: true } }).args, { weights: true });
+  assert.match(parseCommand({ type: T, id: 4, method: 'getState', args: { weights: 1 } }).error, /args.weights must be true or false, not 1/);
   assert.match(parseCommand({ type: T, id: 3, method: 'play', args: [1] }).error, /args must be a plain object/);
   assert.deepEqual(parseCommand({ type: T, id: 4, method: 'link' }).args, { weights: false });
   assert.deepEqual(parseCommand({ type: T, id: 4, method: 'link', args: { weights: true } }).args, { weights: true });

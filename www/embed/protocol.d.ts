@@ -34,6 +34,15 @@ export interface PlaygroundState {
   config: PlaygroundConfig;
 }
 
+/** getState with `weights: true`: the parameters too. */
+export interface PlaygroundStateWithWeights extends PlaygroundState {
+  /** Neurons per layer, inputs first. */
+  sizes: number[];
+  /** Per layer, row-major [out][in]. */
+  weights: number[][];
+  biases: number[][];
+}
+
 export interface StepResult extends PlaygroundState {
   /** How many steps ran (fewer than asked when training stopped). */
   ran: number;
@@ -64,7 +73,7 @@ export interface Methods {
   pause: { args: Record<string, never>; result: null };
   step: { args: { count?: number }; result: StepResult };
   reset: { args: Record<string, never>; result: null };
-  getState: { args: Record<string, never>; result: PlaygroundState };
+  getState: { args: { weights?: boolean }; result: PlaygroundState | PlaygroundStateWithWeights };
   setConfig: { args: { config: PlaygroundConfig }; result: SetConfigResult };
   trace: { args: { index?: number }; result: TraceResult };
   /** The fragment (without '#') that reopens this state; with `weights`, the trained parameters and step too. */

@@ -38,6 +38,11 @@ export function parseCommand(data) {
     if (!isPlainObject(args.config)) return { id, error: 'setConfig: args.config must be a plain object of settings' };
     return { id, method, args: { config: args.config } };
   }
+  if (method === 'getState') {
+    const weights = args.weights ?? false;
+    if (typeof weights !== 'boolean') return { id, error: `getState: args.weights must be true or false, not ${show(weights)}` };
+    return { id, method, args: { weights } };
+  }
   if (method === 'trace') {
     const index = args.index ?? 0;
     if (!Number.isInteger(index) || index < 0) return { id, error: `trace: args.index must be a whole number ≥ 0, not ${show(index)}` };

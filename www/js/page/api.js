@@ -28,7 +28,7 @@ export class Api {
         return this.stepAcrossFrames(count);
       },
       reset: () => session.reset(),
-      getState: () => this.state(),
+      getState: ({ weights }) => this.state(weights),
       // Validated like a link: a bad field is an error reply and nothing changes.
       setConfig: ({ config }) => ({ rebuilt: session.setConfig(config), config: session.config }),
       trace: ({ index }) => session.trace(index),
@@ -56,9 +56,19 @@ export class Api {
     new ResizeObserver(() => this.emitResize()).observe(document.body);
   }
 
-  state() {
-    const s = this.session.exactStats();
-    return { step: s.step, epoch: s.epoch, trainLoss: s.trainLoss, testLoss: s.testLoss, diverged: s.diverged, config: this.session.config };
+  /** With `weights`, also the layer sizes and each layer's weights (row-major [out][in]) and biases. */
+  state(weights = false) {
+    const session = this.session;
+    const s = session.exactStats();
+    const state = { step: s.step, epoch: s.epoch, trainLoss: s.trainLoss, testLoss: s.testLoss, diverged: s.diverged, config: session.config };
+    if (!weights) return state;
+    const layers = session.sizes.slice(1).map((_, l) => l);
+    return {
+      ...state,
+      sizes: session.sizes.slice(),
+      weights: layers.map((l) => Array.from(session.view('weights', l))),
+      biases: layers.map((l) => Array.from(session.view('biases', l))),
+    };
   }
 
   emitResize() {
