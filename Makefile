@@ -50,9 +50,9 @@ test-wasm: setup
 test-js: build python-env
 	node --test tests/js/
 
-## A project-local .venv/ with the pinned NumPy that runs the exported NumPy scripts in test-js.
+## A project-local .venv-numpy/ with the pinned NumPy that runs the exported NumPy scripts.
 python-env:
-	@scripts/python-env.sh
+	@scripts/python-venv.sh numpy python/requirements-numpy.txt
 
 ## The PyTorch export run by Python where PyTorch is importable (not installed here: it is large).
 ## TORCH_PYTHON names the Python that has it (default: python3); without it, says it skipped.

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { RESULTS, open, start, trainUntil } from './browser.mjs';
 
 const SETUP = '#v=1&dataset=xor&networkShape=4,4&residual=true&features=x,y,sinX&seed=4';
-const PYTHON = process.env.NUMPY_PYTHON ?? fileURLToPath(new URL('../../.venv/bin/python', import.meta.url));
+const PYTHON = process.env.NUMPY_PYTHON ?? fileURLToPath(new URL('../../.venv-numpy/bin/python', import.meta.url));
 
 let env;
 before(async () => (env = await start()));

@@ -1,6 +1,6 @@
 // The NumPy export, run by Python: it rebuilds the network with its weights and data and prints
 // the training and test loss the page's core computes, to 1e-5, for every kind of setup. Python
-// with NumPy comes from the project's .venv (`make python-env`, which `make test-js` runs).
+// with NumPy comes from the project's .venv-numpy (`make python-env`, which `make test-js` runs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import './wasm.mjs';
 import { pythonScript, pyNumber } from '../../www/js/python-export.js';
 import { SETUPS, checkDialect, trained } from './python-setups.mjs';
 
-const VENV = fileURLToPath(new URL('../../.venv/bin/python', import.meta.url));
+const VENV = fileURLToPath(new URL('../../.venv-numpy/bin/python', import.meta.url));
 const PYTHON = process.env.NUMPY_PYTHON ?? VENV;
 
 test('numbers are written as the shortest decimals that read back as the same float32', () => {
