@@ -10,14 +10,15 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: setup python-env build serve test test-native test-wasm test-js test-e2e test-pytorch lint bench dist fuzz clean
 
-## Installs what the build needs (idempotent): wasm32 target, exact wasm-bindgen-cli, npm packages.
+## Installs what the build needs (idempotent): wasm32 target, exact wasm-bindgen-cli, npm packages;
+## names what it cannot install (Node ≥ 20.10, rustup, a C compiler).
 setup:
 	@scripts/setup.sh
 
 ## Builds the release wasm into www/pkg/, so that www/ is a complete static site.
 build: setup
 	cargo build --release --lib --target wasm32-unknown-unknown
-	@# Names and the producers section go (171 KB gzipped with them). No wasm optimiser runs after
+	@# Names and the producers section go (181 KB gzipped with them). No wasm optimiser runs after
 	@# LLVM: binaryen's wasm-opt -O1..-O3 made training 8-12 % slower, and its removal-only passes
 	@# (unused and duplicate functions, target features) saved 1.2 KB gzipped for 104 MB of
 	@# node_modules and ~8 s per build.
