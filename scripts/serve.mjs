@@ -1,5 +1,6 @@
 // A small static server for www/ (no dependencies): correct MIME types (wasm as application/wasm),
-// no caching, loopback only. Used by `make serve` and the end-to-end tests.
+// no caching, loopback only, and open to every origin (a public static site: a notebook or another
+// page may fetch its files). Used by `make serve` and the end-to-end tests.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -17,6 +18,9 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 
+/** Sent with every answer: the files are public, so any origin may read them. */
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
 export const WWW = resolve(fileURLToPath(new URL('../www', import.meta.url)));
 
 /** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves to the server. */
@@ -29,12 +33,13 @@ export function serve({ root = WWW, port = 0 } = {}) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        ...CORS,
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
       });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...CORS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
     }
   });

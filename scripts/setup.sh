@@ -4,6 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# What cannot be installed from here, named with what to install (the build would otherwise fail
+# minutes later with a less clear error).
+node_major_minor=$(node -p 'process.versions.node.split(".").slice(0, 2).join(" ")' 2>/dev/null || true)
+read -r node_major node_minor <<<"${node_major_minor:-0 0}"
+if [ "$node_major" -lt 20 ] || { [ "$node_major" -eq 20 ] && [ "$node_minor" -lt 10 ]; }; then
+  echo "setup: Node 20.10 or newer is needed (found: $(node --version 2>/dev/null || echo none));" \
+    "install it from https://nodejs.org or your package manager" >&2
+  exit 1
+fi
+if ! command -v rustup >/dev/null; then
+  echo "setup: rustup is needed (Rust's installer): see https://rustup.rs" >&2
+  exit 1
+fi
+
 # The CLI must match the crate bit for bit: read the pin from Cargo.toml (`wasm-bindgen = "=X.Y.Z"`).
 want=$(sed -n 's/^wasm-bindgen = { *version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)
 if [ -z "$want" ]; then
@@ -18,6 +32,14 @@ fi
 
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then
+  # Cargo links native programs with the system's C compiler (`cc`): without one the install fails
+  # after minutes with a linker error.
+  if ! command -v cc >/dev/null; then
+    echo "setup: installing wasm-bindgen-cli needs a C compiler (cc), and none was found;" \
+      "install one (Debian/Ubuntu: apt-get install build-essential; Fedora: dnf install gcc;" \
+      "macOS: xcode-select --install) and run make again" >&2
+    exit 1
+  fi
   echo "setup: installing wasm-bindgen-cli $want (found: ${have:-none}); this takes about 3 minutes"
   # --locked reproduces the CLI's own lock file, but that file may name a dependency version the
   # registry mirror no longer serves; then let cargo pick the newest compatible versions instead.

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::data::dataset::{Problem, DOMAIN};
-use crate::data::features::{self, Feature};
+use crate::data::features::Feature;
 use crate::network::Network;
 use crate::Scalar;
 
@@ -82,23 +82,10 @@ impl Heatmaps {
         let sizes = network.sizes();
         self.nodes = sizes.iter().sum();
         self.values.resize(self.nodes * cells, 0.0);
-        let mut input = vec![0.0; sizes[0]];
-        for r in 0..resolution {
-            let y = -cell_center(r, resolution);
-            for c in 0..resolution {
-                let x = cell_center(c, resolution);
-                features::fill(&config.features, x, y, &mut input);
-                network.forward(&input);
-                let cell = r * resolution + c;
-                let values = network
-                    .input
-                    .iter()
-                    .chain(network.layers.iter().flat_map(|l| &l.activations));
-                for (node, v) in values.enumerate() {
-                    self.values[node * cells + cell] = *v;
-                }
-            }
-        }
+        let centres: Vec<Scalar> = (0..resolution)
+            .map(|i| cell_center(i, resolution))
+            .collect();
+        network.grid_values(&config.features, &centres, &mut self.values);
         self.resolution = resolution;
         self.version = Some(version);
     }
@@ -208,12 +195,15 @@ pub fn feature_pixels(feature: Feature, resolution: usize) -> Vec<u8> {
     pixels
 }
 
+// Inlined into the per-pixel loops: the size-built crate would otherwise call them per pixel.
+#[inline(always)]
 fn mix(a: [u8; 3], b: [u8; 3], t: Scalar) -> [u8; 4] {
     let ch = |i: usize| (a[i] as Scalar + (b[i] as Scalar - a[i] as Scalar) * t).round() as u8;
     [ch(0), ch(1), ch(2), 255]
 }
 
 /// A value in −1..1 (clamped) on the orange–grey–blue palette; NaN is drawn black.
+#[inline(always)]
 pub fn diverging(v: Scalar) -> [u8; 4] {
     if v.is_nan() {
         return [0, 0, 0, 255];

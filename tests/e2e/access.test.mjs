@@ -22,12 +22,16 @@ const AUDITS = [
   { name: 'docs on a phone', path: 'docs.html', width: 390 },
   { name: 'tutorial', path: 'tutorial.html', width: 1280 },
   { name: 'tutorial on a phone', path: 'tutorial.html', width: 390 },
+  // A dark system with no theme in the link: the page, the docs and the tutorial follow it.
+  { name: 'page, dark system', path: '', width: 1280, colorScheme: 'dark' },
+  { name: 'docs, dark system', path: 'docs.html', width: 1280, colorScheme: 'dark' },
+  { name: 'tutorial on a phone, dark system', path: 'tutorial.html', width: 390, colorScheme: 'dark' },
 ];
 
-for (const { name, path, width } of AUDITS) {
+for (const { name, path, width, colorScheme = 'light' } of AUDITS) {
   test(`axe-core finds no serious or critical violation: ${name}`, async () => {
     // The audit script is injected, which the pages' own CSP rightly forbids: bypass it here only.
-    const context = await env.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    const context = await env.browser.newContext({ bypassCSP: true, colorScheme, viewport: { width, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${env.url}${path}`);
     await page.waitForFunction(() => document.body.dataset.ready || !document.querySelector('script[src$="main.js"]'));

@@ -1,7 +1,20 @@
 // Animated PNG from same-sized PNG screenshots, without decoding them: APNG keeps each frame's
 // compressed image data (IDAT, renamed fdAT after the first frame) and adds frame-control chunks.
-import { crc32 } from 'node:zlib';
 
+// PNG's CRC-32 (ISO 3309, reflected polynomial 0xEDB88320), here so that no Node newer than 20.10
+// is needed (node:zlib's crc32 arrived in 20.15).
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** The CRC-32 of `bytes` (a Buffer or Uint8Array), as an unsigned 32-bit number. */
+export function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 function chunks(png) {

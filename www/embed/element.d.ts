@@ -23,6 +23,7 @@ export declare class BackpropPlaygroundElement extends HTMLElement {
   lesson: string | null;
   /** Controls to show, comma-separated (attribute `controls`). */
   controls: string | null;
+  /** `light` or `dark` (attribute `theme`); null follows the system's preference. */
   theme: 'light' | 'dark' | string | null;
   /** A whole link fragment (attribute `config`). */
   config: string | null;

@@ -138,6 +138,35 @@ impl Network {
         }
     }
 
+    /// Every node's value (the inputs, then each layer's activations) over a square grid whose
+    /// cell centres along either axis are `centres` (x left to right; y is −centre, so row 0 is the
+    /// top), each input's features made by `features`: `values[node * cells + cell]`. Here, at full
+    /// speed, and not in the size-built heatmap code that calls it (one pass per pixel).
+    pub fn grid_values(
+        &mut self,
+        features: &[crate::features::Feature],
+        centres: &[Scalar],
+        values: &mut [Scalar],
+    ) {
+        let resolution = centres.len();
+        let cells = resolution * resolution;
+        let mut input = vec![0.0; self.input.len()];
+        for (r, &cy) in centres.iter().enumerate() {
+            for (c, &x) in centres.iter().enumerate() {
+                crate::features::fill(features, x, -cy, &mut input);
+                self.forward(&input);
+                let cell = r * resolution + c;
+                let all = self
+                    .input
+                    .iter()
+                    .chain(self.layers.iter().flat_map(|l| &l.activations));
+                for (node, v) in all.enumerate() {
+                    values[node * cells + cell] = *v;
+                }
+            }
+        }
+    }
+
     /// The loss of the sample last passed forward.
     pub fn loss_of(&self, target: &[Scalar]) -> Scalar {
         let out = self.output_layer();

@@ -3,6 +3,7 @@
 // options a link carries (embed mode, shown and hidden controls, theme, hidden text) are applied.
 // Tells its listeners 'options' ({ options, palette }) when they change.
 import { canvasPalette } from '../colors.js';
+import { onSystemThemeChange, showTheme, systemDark } from '../system-theme.js';
 import { Emitter } from './emitter.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,7 +14,7 @@ export function optionsFragment(options) {
   const parts = [];
   if (options.embed) parts.push('embed=1');
   if (options.controls) parts.push(`controls=${options.controls.join(',')}`);
-  if (options.theme === 'dark') parts.push('theme=dark');
+  if (options.themeChosen) parts.push(`theme=${options.theme}`);
   for (const h of options.hide) parts.push(`${h}_hide=true`);
   if (options.hideText) parts.push('hideText=true');
   return parts.join('&');
@@ -27,7 +28,9 @@ export class LinkSync extends Emitter {
     this.reducedMotion = reducedMotion;
     /** The controls an embed shows when its link names none (from the core's schema). */
     this.embedDefaults = embedDefaults;
-    this.options = { embed: false, controls: null, hide: [], theme: 'light', hideText: false };
+    // `themeChosen`: the theme came from the link or the toggle (and goes into the link); without
+    // it the page follows the system's preference.
+    this.options = { embed: false, controls: null, hide: [], theme: 'light', themeChosen: false, hideText: false };
     /** The theme's canvas colours, read when the theme is applied (not every frame). */
     this.palette = null;
     /** Controls an open lesson needs, shown in embed mode too. */
@@ -42,9 +45,10 @@ export class LinkSync extends Emitter {
     session.on('params', () => this.keepsWeights() && this.schedule());
     $('theme-toggle').addEventListener('click', () => {
       // A page option like any other: it goes into the link, so a shared link keeps the theme.
-      this.apply({ ...this.options, theme: this.options.theme === 'dark' ? 'light' : 'dark' });
+      this.apply({ ...this.options, theme: this.options.theme === 'dark' ? 'light' : 'dark', themeChosen: true });
       this.schedule();
     });
+    onSystemThemeChange(() => !this.options.themeChosen && this.palette && this.apply(this.options));
     window.addEventListener('hashchange', () => {
       // A link pasted or followed in this tab (not our own replaceState) opens as a new setup.
       if (location.hash !== this.written && !session.crashed) this.open(location.hash);
@@ -99,6 +103,8 @@ export class LinkSync extends Emitter {
 
   /** Opens a link: a new engine from its fragment, its problems reported, its options applied. */
   open(hash) {
+    // The core reads a missing theme as light; only a valid one named in the link is a choice.
+    const themeChosen = /(?:^#?|&)theme=(?:light|dark)(?:&|$)/.test(hash);
     const own = [];
     for (const part of this.parts) {
       const stripped = part.strip(hash);
@@ -106,7 +112,7 @@ export class LinkSync extends Emitter {
       own.push(...stripped.problems);
     }
     const report = this.session.openLink(hash);
-    this.apply(report.options);
+    this.apply({ ...report.options, themeChosen });
     this.schedule(); // with the link's own options (an embed's way out, from the first frame)
     const problems = [...report.errors, ...own, ...report.notices.map((n) => `Ignored: ${n}.`)];
     if (problems.length) this.messages.show(`This link could not be read in full. ${problems.map((p) => p.replace(/\.?$/, '.')).join(' ')}`);
@@ -118,11 +124,11 @@ export class LinkSync extends Emitter {
 
   /** Embed mode, shown and hidden controls, theme and hidden text. */
   apply(options) {
-    this.options = { ...options, controls: options.controls ?? null };
-    const dark = options.theme === 'dark';
+    const theme = options.themeChosen ? options.theme : systemDark() ? 'dark' : 'light';
+    this.options = { ...options, theme, controls: options.controls ?? null };
+    const dark = theme === 'dark';
     document.body.classList.toggle('embed', options.embed);
-    document.body.classList.toggle('dark', dark);
-    document.documentElement.classList.toggle('dark', dark); // below the body too
+    showTheme(dark);
     $('theme-toggle').setAttribute('aria-pressed', String(dark));
     document.body.classList.toggle('hide-text', options.hideText);
     this.palette = canvasPalette(getComputedStyle(document.body));
