@@ -26,10 +26,12 @@ function setupWith(tools) {
 
 const BASE = Object.fromEntries(['dirname', 'sed', 'head', 'grep', 'awk', 'rustup', 'node'].map((n) => [n, which(n)]));
 
-test('a Node older than 20.10 is named, with where to get a newer one', () => {
-  const run = setupWith({ ...BASE, node: '#!/bin/sh\ncase "$1" in -p) echo "18 19";; *) echo v18.19.0;; esac\n' });
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, /Node 20\.10 or newer is needed \(found: v18\.19\.0\)/);
+test('a Node older than 20.19 (or a 21, or a 22 before 22.12) is named, with where to get a newer one', () => {
+  for (const [version, parts] of [['v18.19.0', '18 19'], ['v20.18.1', '20 18'], ['v21.7.3', '21 7'], ['v22.11.0', '22 11']]) {
+    const run = setupWith({ ...BASE, node: `#!/bin/sh\ncase "$1" in -p) echo "${parts}";; *) echo ${version};; esac\n` });
+    assert.equal(run.status, 1, version);
+    assert.match(run.stderr, new RegExp(`Node 20\\.19 or newer \\(22\\.12 or newer on 22\\) is needed \\(found: ${version.replaceAll('.', '\\.')}\\)`), version);
+  }
 });
 
 test('without a C compiler, installing wasm-bindgen-cli stops at once and says what to install', () => {

@@ -126,7 +126,7 @@ export const LESSONS = [
   {
     id: 'learning-rate',
     title: 'The learning rate',
-    setup: 'dataset=circle&networkShape=4,2&activation=tanh&learningRate=0.03&seed=1',
+    setup: 'dataset=circle&networkShape=4,2&activation=tanh&outputActivation=tanh&learningRate=0.03&seed=1',
     narrative: [
       'Every weight moves against its gradient: W ← W − η · ∂L/∂W. The learning rate η is the step size, and the most sensitive setting there is.',
       'Too large and each step overshoots the minimum by more than it corrects: the loss explodes, or the outputs saturate and every gradient becomes ~0 (the network stalls). Too small and training takes forever.',
