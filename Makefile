@@ -82,7 +82,7 @@ dist: build
 
 ## Speed: epochs per second natively and in wasm (Node), side by side.
 bench: build
-	cargo build --release --example bench
+	cargo build --profile native --example bench
 	node bench/run.mjs
 
 ## Fuzzes the link, model and CSV parsers in turn, FUZZ_SECONDS each (cargo-fuzz, libFuzzer,

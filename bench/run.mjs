@@ -37,7 +37,7 @@ function perSecond(epoch) {
 
 function native(config, mode) {
   const args = Object.entries(config).map(([k, v]) => `${k}=${v}`);
-  return Number(execFileSync('target/release/examples/bench', [...args, `mode=${mode}`], { encoding: 'utf8' }).trim());
+  return Number(execFileSync('target/native/examples/bench', [...args, `mode=${mode}`], { encoding: 'utf8' }).trim());
 }
 
 /** A JavaScript reference trainer with the engine's initial weights and training data. */
