@@ -15,16 +15,8 @@ use crate::network::Init;
 
 const UNDER: &str = "under TensorFlow Playground's rules";
 
-/// Its inputs, in the order its network has them (ours without cos x and cos y).
-pub const TENSORFLOW_FEATURES: [Feature; 7] = [
-    Feature::X,
-    Feature::Y,
-    Feature::XSquared,
-    Feature::YSquared,
-    Feature::XTimesY,
-    Feature::SinX,
-    Feature::SinY,
-];
+/// Its inputs, in the order its network has them: ours, in the same order, without cos x and cos y.
+pub const TENSORFLOW_FEATURES: &[Feature] = Feature::ALL.split_at(7).0;
 
 pub(super) fn check_tensorflow(config: &mut Config) -> Result<(), ConfigError> {
     if config.problem == Problem::Multiclass {
@@ -52,13 +44,14 @@ pub(super) fn check_tensorflow(config: &mut Config) -> Result<(), ConfigError> {
             format!(
                 "{:?} is not an input {UNDER}; use some of {}",
                 f.name(),
-                allowed_names(&TENSORFLOW_FEATURES)
+                allowed_names(TENSORFLOW_FEATURES)
             ),
         ));
     }
     // Its network takes the inputs in its own order, and draws their weights in that order.
     config.features = TENSORFLOW_FEATURES
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|f| config.features.contains(f))
         .collect();
     if !matches!(config.init, Init::Uniform | Init::Zero) {

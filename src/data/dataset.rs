@@ -232,14 +232,6 @@ pub fn generate(
             }
         }
         DatasetKind::RegGauss => {
-            const BUMPS: [(Scalar, Scalar, Scalar); 6] = [
-                (-4.0, 2.5, 1.0),
-                (0.0, 2.5, -1.0),
-                (4.0, 2.5, 1.0),
-                (-4.0, -2.5, -1.0),
-                (0.0, -2.5, 1.0),
-                (4.0, -2.5, -1.0),
-            ];
             let value = |x: Scalar, y: Scalar| {
                 let mut best: Scalar = 0.0;
                 for (cx, cy, sign) in BUMPS {
@@ -289,6 +281,17 @@ pub fn generate(
     }
     points
 }
+
+/// The regression bumps (`regGauss`): centre x, centre y and sign, as TensorFlow Playground has
+/// them (its generator in `tensorflow::data` uses the same).
+pub const BUMPS: [(Scalar, Scalar, Scalar); 6] = [
+    (-4.0, 2.5, 1.0),
+    (0.0, 2.5, -1.0),
+    (4.0, 2.5, 1.0),
+    (-4.0, -2.5, -1.0),
+    (0.0, -2.5, 1.0),
+    (4.0, -2.5, -1.0),
+];
 
 /// Point k of an arm of `arm` points: radius grows to 5 over 1.75 turns.
 fn spiral_point(

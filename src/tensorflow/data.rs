@@ -4,7 +4,7 @@
 //! too (`data::dataset`), but there the noise model is the same and the numbers are not.
 
 use super::random::SeedRandom;
-use crate::data::dataset::{DatasetKind, Point, Problem};
+use crate::data::dataset::{DatasetKind, Point, Problem, BUMPS};
 use crate::Scalar;
 use core::f64::consts::PI;
 
@@ -52,14 +52,6 @@ pub fn generate(kind: DatasetKind, n: usize, noise: f64, rng: &mut SeedRandom) -
             }
         }
         DatasetKind::RegGauss => {
-            const BUMPS: [(f64, f64, f64); 6] = [
-                (-4.0, 2.5, 1.0),
-                (0.0, 2.5, -1.0),
-                (4.0, 2.5, 1.0),
-                (-4.0, -2.5, -1.0),
-                (0.0, -2.5, 1.0),
-                (4.0, -2.5, -1.0),
-            ];
             for _ in 0..n {
                 let (x, y, nx, ny) = noisy_point(rng, 6.0, noise);
                 let (px, py) = (x + nx, y + ny);
@@ -67,6 +59,7 @@ pub fn generate(kind: DatasetKind, n: usize, noise: f64, rng: &mut SeedRandom) -
                 // distance 2 (a clamped scale).
                 let mut label: f64 = 0.0;
                 for (cx, cy, sign) in BUMPS {
+                    let (cx, cy, sign) = (cx as f64, cy as f64, sign as f64);
                     let t = (distance(px - cx, py - cy) / 2.0).clamp(0.0, 1.0);
                     let value = sign * (1.0 - t);
                     if value.abs() > label.abs() {
