@@ -109,6 +109,15 @@ pub struct LinkReport {
     pub tensorflow: bool,
 }
 
+/// A key's value in a link's pairs: the last one given wins, as in a browser's URLSearchParams.
+pub(super) fn last_value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
 fn truthy(v: &str) -> Option<bool> {
     match v {
         "true" | "1" => Some(true),
@@ -145,13 +154,7 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
             None => (decode_component(p), "true".to_string()),
         })
         .collect();
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |key: &str| last_value(&pairs, key);
     // TensorFlow Playground's links carry no version but always its own keys (the data set of the
     // other problem, the input toggles); a short hand-written link of ours has neither.
     report.tensorflow = is_tensorflow(&pairs);

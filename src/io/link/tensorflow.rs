@@ -32,13 +32,7 @@ pub(super) fn is_feature(key: &str) -> bool {
 /// that are on, less those whose control is hidden (`x_hide=true` takes x out of its network).
 /// Its state has `cosX` and `cosY`, but its network never had them: those are noted and left out.
 pub(super) fn features(pairs: &[(String, String)], notices: &mut Vec<String>) -> Vec<&'static str> {
-    let value = |key: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
+    let value = |key: &str| super::last_value(pairs, key);
     let mut on = Vec::new();
     for f in Feature::ALL {
         // Its defaults: x and y on. Any value but "false" turns a toggle on, as it reads them.
