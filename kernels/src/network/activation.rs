@@ -1,6 +1,7 @@
 //! Activation functions and their derivatives. libm's `expf`/`tanhf` make every target compute the
 //! same bits, so a shared link replays identically in any browser and natively.
 
+use crate::network::lanes::{Lanes, Real, V};
 use crate::Scalar;
 use serde::Serialize;
 
@@ -151,6 +152,22 @@ impl Activation {
         }
     }
 
+    /// `apply_layer` over lane groups (four samples per group): tanh and sigmoid four at a time.
+    pub fn apply_lanes(self, z: &[Lanes], a: &mut [Lanes], d: &mut [Lanes]) {
+        #[inline(always)]
+        fn each(z: &[Lanes], a: &mut [Lanes], d: &mut [Lanes], f: impl Fn(V) -> (V, V)) {
+            for ((a, d), z) in a.iter_mut().zip(d.iter_mut()).zip(z) {
+                let (fa, fd) = f(V::load(z));
+                (*a, *d) = (fa.get(), fd.get());
+            }
+        }
+        match self {
+            Activation::Tanh => each(z, a, d, |z| (tanh(z), tanh_derivative(z))),
+            Activation::Sigmoid => each(z, a, d, sigmoid_with_derivative),
+            _ => self.apply_layer(z.as_flattened(), a.as_flattened_mut(), d.as_flattened_mut()),
+        }
+    }
+
     /// Only ReLU can die: its slope is exactly zero for z ≤ 0. Leaky ReLU and ELU keep a slope.
     pub fn can_die(self) -> bool {
         self == Activation::Relu
@@ -161,7 +178,7 @@ impl Activation {
 /// 5·10⁻⁷ of libm's. Plain + × ÷ with no branch but a clamp: the same bits on every target, and cheap
 /// enough to vectorise, where libm's tanhf is neither.
 #[allow(clippy::excessive_precision)] // the fit's published constants; the compiler rounds them
-pub fn tanh(x: Scalar) -> Scalar {
+pub fn tanh<T: Real>(x: T) -> T {
     const CLAMP: Scalar = 7.905_311;
     const A1: Scalar = 4.893_524_6e-3;
     const A3: Scalar = 6.372_619_3e-4;
@@ -174,18 +191,19 @@ pub fn tanh(x: Scalar) -> Scalar {
     const B2: Scalar = 2.268_434_6e-3;
     const B4: Scalar = 1.185_347e-4;
     const B6: Scalar = 1.198_258_4e-6;
-    let x = x.clamp(-CLAMP, CLAMP);
+    let c = T::splat;
+    let x = x.clamped(-CLAMP, CLAMP);
     let x2 = x * x;
-    let mut p = x2 * A13 + A11;
-    p = x2 * p + A9;
-    p = x2 * p + A7;
-    p = x2 * p + A5;
-    p = x2 * p + A3;
-    p = x2 * p + A1;
-    p *= x;
-    let mut q = x2 * B6 + B4;
-    q = x2 * q + B2;
-    q = x2 * q + B0;
+    let mut p = x2 * c(A13) + c(A11);
+    p = x2 * p + c(A9);
+    p = x2 * p + c(A7);
+    p = x2 * p + c(A5);
+    p = x2 * p + c(A3);
+    p = x2 * p + c(A1);
+    p = p * x;
+    let mut q = x2 * c(B6) + c(B4);
+    q = x2 * q + c(B2);
+    q = x2 * q + c(B0);
     p / q
 }
 
@@ -193,18 +211,20 @@ pub fn tanh(x: Scalar) -> Scalar {
 /// normal float (|z| ≤ 43), with one exp and one division. Not 1 − tanh² z, which cancels to
 /// nothing as tanh z nears ±1 (1.5 % off at z = 6, and exactly 0 past the rational tanh's clamp,
 /// where the true slope is small but not zero).
-pub fn tanh_derivative(z: Scalar) -> Scalar {
-    let e = exp(-2.0 * z.abs());
-    let r = 1.0 / (1.0 + e);
-    4.0 * e * r * r
+pub fn tanh_derivative<T: Real>(z: T) -> T {
+    let c = T::splat;
+    let e = exp(c(-2.0) * z.magnitude());
+    let r = c(1.0) / (c(1.0) + e);
+    c(4.0) * e * r * r
 }
 
 /// σ(z) and σ′(z) from one exp and one division: with e = e^−z, σ = 1 / (1 + e) and
 /// σ′ = σ · (e · σ), where e · σ = 1 − σ without the cancellation of 1 − σ for large z (and
 /// without overflow or underflow for very negative z, where e is huge and σ tiny).
-pub fn sigmoid_with_derivative(z: Scalar) -> (Scalar, Scalar) {
-    let e = exp(-z);
-    let s = 1.0 / (1.0 + e);
+pub fn sigmoid_with_derivative<T: Real>(z: T) -> (T, T) {
+    let c = T::splat;
+    let e = exp(c(0.0) - z);
+    let s = c(1.0) / (c(1.0) + e);
     (s, s * (e * s))
 }
 
@@ -216,8 +236,9 @@ pub fn sigmoid_derivative(z: Scalar) -> Scalar {
 /// σ(z) = 1 / (1 + e^−z), with `exp` below: branch-free, so a sigmoid layer vectorises. The clamp
 /// inside `exp` keeps e^−z finite, so a saturated input gives 1 or 1.6·10⁻³⁸ (the smallest normal
 /// float's neighbourhood, never a slow subnormal), never NaN.
-pub fn sigmoid(z: Scalar) -> Scalar {
-    1.0 / (1.0 + exp(-z))
+pub fn sigmoid<T: Real>(z: T) -> T {
+    let c = T::splat;
+    c(1.0) / (c(1.0) + exp(c(0.0) - z))
 }
 
 /// eˣ for x in [−87, 87] (clamped outside: e⁸⁷ keeps 1/(1 + eˣ) a normal float), within a
@@ -225,24 +246,29 @@ pub fn sigmoid(z: Scalar) -> Scalar {
 /// degree-6 polynomial for eʳ, and 2ᵏ put straight into the exponent bits. Plain + × and bit
 /// operations (no FMA is formed from separate * and +): the same bits on every target.
 #[allow(clippy::excessive_precision)] // the published constants; the compiler rounds them
-pub fn exp(x: Scalar) -> Scalar {
+pub fn exp<T: Real>(x: T) -> T {
     const LOG2E: Scalar = std::f32::consts::LOG2_E;
     // ln 2 split in two so that k · LN2_HI is exact.
     const LN2_HI: Scalar = 0.693_359_375;
     const LN2_LO: Scalar = -2.121_944_4e-4;
     // Adding and subtracting 1.5 · 2²³ rounds to the nearest integer without a branch or a call.
     const ROUND: Scalar = 12_582_912.0;
-    let x = x.clamp(-87.0, 87.0);
-    let k = (x * LOG2E + ROUND) - ROUND;
-    let r = x - k * LN2_HI - k * LN2_LO;
-    let mut p = 1.987_569_15e-4;
-    p = p * r + 1.398_199_95e-3;
-    p = p * r + 8.333_451_9e-3;
-    p = p * r + 4.166_579_59e-2;
-    p = p * r + 1.666_666_55e-1;
-    p = p * r + 5.000_000_12e-1;
-    let e_r = p * r * r + r + 1.0;
-    e_r * Scalar::from_bits(((k as i32 + 127) as u32) << 23)
+    let c = T::splat;
+    let x = x.clamped(-87.0, 87.0);
+    let rounded = x * c(LOG2E) + c(ROUND);
+    let k = rounded - c(ROUND);
+    let r = x - k * c(LN2_HI) - k * c(LN2_LO);
+    let mut p = c(1.987_569_15e-4);
+    p = p * r + c(1.398_199_95e-3);
+    p = p * r + c(8.333_451_9e-3);
+    p = p * r + c(4.166_579_59e-2);
+    p = p * r + c(1.666_666_55e-1);
+    p = p * r + c(5.000_000_12e-1);
+    let e_r = p * r * r + r + c(1.0);
+    // `rounded`'s low mantissa bits are k itself (|k| ≤ 126 ≪ 2²²): 2ᵏ's exponent field is their
+    // sum with the bias, an integer add and shift that vectorise (a float-to-int cast does not).
+    const BIAS: u32 = 127u32.wrapping_sub(ROUND.to_bits());
+    e_r * rounded.exponent_from_bits(BIAS)
 }
 
 /// Numerically stable softmax: subtract the maximum before exponentiating.

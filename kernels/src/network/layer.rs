@@ -1,5 +1,5 @@
 //! One weight layer: its parameters and the buffers of the last sample and batch, with the
-//! per-layer steps of the forward and backward passes (the network chains them).
+//! per-sample forward pass (the batched passes over many samples are in `batch`).
 
 use crate::network::activation::{softmax, Activation};
 use crate::Scalar;
@@ -97,76 +97,7 @@ impl Layer {
         }
     }
 
-    /// Adds this sample's ∂L/∂W[i][j] = δ[i] · prev[j] and ∂L/∂b[i] = δ[i]; with `prev_grads`
-    /// (every layer but the first) also sets ∂L/∂a_prev[j] = Σᵢ W[i][j] · δ[i] (the source text's
-    /// Step 2), plus ∂L/∂a of this layer when a residual connection carries it straight through.
-    pub(super) fn backward(&mut self, prev: &[Scalar], prev_grads: Option<&mut [Scalar]>) {
-        let prev = &prev[..self.inputs];
-        let rows = self
-            .weight_grads
-            .chunks_exact_mut(self.inputs)
-            .zip(self.bias_grads.iter_mut())
-            .zip(&self.deltas);
-        let Some(prev_grads) = prev_grads else {
-            for ((row, gb), &d) in rows {
-                for (g, x) in row.iter_mut().zip(prev) {
-                    *g += d * x;
-                }
-                *gb += d;
-                self.delta_square_sum += d * d;
-            }
-            return;
-        };
-        let prev_grads = &mut prev_grads[..self.inputs];
-        // One pass over W's rows does both (it is the rows' loop set-up that costs on small layers);
-        // the first row sets ∂L/∂a_prev rather than adding to zeros (no memset call per sample).
-        let mut rows = rows.zip(self.weights.chunks_exact(self.inputs));
-        if let Some((((row, gb), &d), w_row)) = rows.next() {
-            row_backward::<true>(row, prev, prev_grads, w_row, d);
-            *gb += d;
-            self.delta_square_sum += d * d;
-        }
-        for (((row, gb), &d), w_row) in rows {
-            row_backward::<false>(row, prev, prev_grads, w_row, d);
-            *gb += d;
-            self.delta_square_sum += d * d;
-        }
-        if self.residual {
-            for (g, a) in prev_grads.iter_mut().zip(&self.activation_grads) {
-                *g += a;
-            }
-        }
-    }
-
-    /// δ = ∂L/∂a · f′(z): the gate by the activation's derivative (kept from the forward pass).
-    pub(super) fn gate(&mut self) {
-        for ((d, g), f) in self
-            .deltas
-            .iter_mut()
-            .zip(&self.activation_grads)
-            .zip(&self.derivatives)
-        {
-            *d = g * f;
-        }
-    }
-
     pub fn parameter_count(&self) -> usize {
         self.weights.len() + self.biases.len()
-    }
-}
-
-/// One row i of the backward pass: ∂L/∂W[i][j] += δᵢ · prev[j], and ∂L/∂a_prev[j] gets W[i][j] · δᵢ
-/// (set for the first row, `ASSIGN`, added for the others).
-#[inline(always)]
-fn row_backward<const ASSIGN: bool>(
-    grads: &mut [Scalar],
-    prev: &[Scalar],
-    prev_grads: &mut [Scalar],
-    weights: &[Scalar],
-    delta: Scalar,
-) {
-    for (((g, x), pg), w) in grads.iter_mut().zip(prev).zip(prev_grads).zip(weights) {
-        *g += delta * x;
-        *pg = if ASSIGN { w * delta } else { *pg + w * delta };
     }
 }

@@ -5,7 +5,9 @@
 //! passes), `optimizer` (the update rules) and `gradient_check` (finite differences).
 
 pub mod activation;
+pub mod batch;
 pub mod gradient_check;
+pub mod lanes;
 pub mod layer;
 pub mod loss;
 pub mod optimizer;
@@ -13,7 +15,7 @@ pub mod optimizer;
 pub use crate::network::layer::{Layer, INITIAL_BIAS};
 
 use crate::network::activation::Activation;
-use crate::network::loss::{Loss, OutputSignals};
+use crate::network::loss::Loss;
 use crate::rng::Rng;
 use crate::Scalar;
 use serde::Serialize;
@@ -64,6 +66,8 @@ pub struct Network {
     pub input: Vec<Scalar>,
     pub layers: Vec<Layer>,
     pub loss: Loss,
+    /// The workspace of `compute_gradients` and `grid_values` (the batch as matrices).
+    batch: batch::Batch,
 }
 
 impl Network {
@@ -91,6 +95,7 @@ impl Network {
             input: vec![0.0; sizes[0]],
             layers,
             loss,
+            batch: batch::Batch::default(),
         }
     }
 
@@ -138,35 +143,6 @@ impl Network {
         }
     }
 
-    /// Every node's value (the inputs, then each layer's activations) over a square grid whose
-    /// cell centres along either axis are `centres` (x left to right; y is −centre, so row 0 is the
-    /// top), each input's features made by `features`: `values[node * cells + cell]`. Here, at full
-    /// speed, and not in the size-built heatmap code that calls it (one pass per pixel).
-    pub fn grid_values(
-        &mut self,
-        features: &[crate::features::Feature],
-        centres: &[Scalar],
-        values: &mut [Scalar],
-    ) {
-        let resolution = centres.len();
-        let cells = resolution * resolution;
-        let mut input = vec![0.0; self.input.len()];
-        for (r, &cy) in centres.iter().enumerate() {
-            for (c, &x) in centres.iter().enumerate() {
-                crate::features::fill(features, x, -cy, &mut input);
-                self.forward(&input);
-                let cell = r * resolution + c;
-                let all = self
-                    .input
-                    .iter()
-                    .chain(self.layers.iter().flat_map(|l| &l.activations));
-                for (node, v) in all.enumerate() {
-                    values[node * cells + cell] = *v;
-                }
-            }
-        }
-    }
-
     /// The loss of the sample last passed forward.
     pub fn loss_of(&self, target: &[Scalar]) -> Scalar {
         let out = self.output_layer();
@@ -176,40 +152,6 @@ impl Network {
             &out.activations,
             target,
         )
-    }
-
-    /// Backward pass for the sample last passed forward: fills every δ and ∂L/∂a, adds this
-    /// sample's gradients to the accumulators, and returns its loss.
-    pub fn backward(&mut self, target: &[Scalar]) -> Scalar {
-        let loss = self.loss;
-        let last = self.layers.len() - 1;
-        let out = &mut self.layers[last];
-        let value = loss.output_signals(
-            out.activation,
-            &out.pre_activations,
-            &out.activations,
-            target,
-            OutputSignals {
-                loss_grads: &mut out.activation_grads,
-                derivatives: &out.derivatives,
-                deltas: &mut out.deltas,
-            },
-        );
-        for l in (0..=last).rev() {
-            let (before, rest) = self.layers.split_at_mut(l);
-            let layer = &mut rest[0];
-            match before.last_mut() {
-                Some(prev_layer) => {
-                    layer.backward(
-                        &prev_layer.activations,
-                        Some(&mut prev_layer.activation_grads),
-                    );
-                    prev_layer.gate();
-                }
-                None => layer.backward(&self.input, None),
-            }
-        }
-        value
     }
 
     pub fn zero_grads(&mut self) {
@@ -231,29 +173,6 @@ impl Network {
             {
                 *g *= scale;
             }
-        }
-    }
-
-    /// Forward and backward over `samples` (inputs, targets) with no weight change; leaves the mean
-    /// gradients in the gradient buffers and the last sample's z, a and δ in theirs.
-    /// Returns the mean loss.
-    pub fn compute_gradients<'a>(
-        &mut self,
-        samples: impl Iterator<Item = (&'a [Scalar], &'a [Scalar])>,
-    ) -> Scalar {
-        self.zero_grads();
-        let mut total = 0.0;
-        let mut n = 0;
-        for (input, target) in samples {
-            self.forward(input);
-            total += self.backward(target);
-            n += 1;
-        }
-        if n > 0 {
-            self.finish_batch(n);
-            total / n as Scalar
-        } else {
-            0.0
         }
     }
 
@@ -344,9 +263,14 @@ impl Network {
     }
 
     pub fn parameters_finite(&self) -> bool {
-        self.layers
-            .iter()
-            .all(|l| l.weights.iter().chain(&l.biases).all(|v| v.is_finite()))
+        // Non-finite floats have every exponent bit set. An `or` over all of them rather than a
+        // short-circuiting `all`: it runs twice per update and vectorises this way.
+        let non_finite = |v: &Scalar| (v.to_bits() & 0x7f80_0000 == 0x7f80_0000) as u32;
+        let params = self.layers.iter().flat_map(|l| [&l.weights, &l.biases]);
+        params
+            .map(|values| values.iter().fold(0, |bad, v| bad | non_finite(v)))
+            .fold(0, |a, b| a | b)
+            == 0
     }
 }
 

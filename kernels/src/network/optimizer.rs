@@ -106,6 +106,8 @@ pub struct Optimizer {
     /// Weights that L1 froze at zero (`L1AtZero::Freeze`); one set to another value by hand (or a
     /// restore) is alive again.
     frozen: Vec<bool>,
+    /// Whether any of `frozen` is set (most runs never freeze one: they take the plain loop).
+    any_frozen: bool,
 }
 
 impl Optimizer {
@@ -117,6 +119,7 @@ impl Optimizer {
             beta2_power: 1.0,
             kind: OptimizerKind::Sgd,
             frozen: vec![false; parameters],
+            any_frozen: false,
         }
     }
 
@@ -137,6 +140,9 @@ impl Optimizer {
         }
         let powers = self.next_powers(rule);
         (self.beta1_power, self.beta2_power) = powers;
+        if rule.regularization != Regularization::L1 && !self.any_frozen {
+            return self.apply_plain(rule, network, powers);
+        }
         let mut at = 0;
         for layer in &mut network.layers {
             for (params, grads, regularize) in [
@@ -157,6 +163,45 @@ impl Optimizer {
                     self.second[at + k] = step.second;
                 }
                 at += params.len();
+            }
+        }
+        self.any_frozen = self.frozen.contains(&true);
+    }
+
+    /// `apply` without L1 and with nothing frozen: no per-parameter branch on either, so that the
+    /// loop over a layer's parameters is straight-line code the compiler vectorises.
+    fn apply_plain(&mut self, rule: &UpdateRule, network: &mut Network, powers: (Scalar, Scalar)) {
+        // One loop per optimiser, with its kind a constant in each (no per-parameter match on it).
+        match rule.kind {
+            OptimizerKind::Sgd => self.apply_as::<0>(rule, network, powers),
+            OptimizerKind::Momentum => self.apply_as::<1>(rule, network, powers),
+            OptimizerKind::Adam => self.apply_as::<2>(rule, network, powers),
+        }
+    }
+
+    fn apply_as<const KIND: usize>(
+        &mut self,
+        rule: &UpdateRule,
+        network: &mut Network,
+        powers: (Scalar, Scalar),
+    ) {
+        let rule = UpdateRule {
+            kind: OptimizerKind::ALL[KIND],
+            ..*rule
+        };
+        let (mut first, mut second) = (&mut self.first[..], &mut self.second[..]);
+        for layer in &mut network.layers {
+            for (params, grads, regularize) in [
+                (&mut layer.weights, &layer.weight_grads, true),
+                (&mut layer.biases, &layer.bias_grads, false),
+            ] {
+                let (f, rest_f) = std::mem::take(&mut first).split_at_mut(params.len());
+                let (s, rest_s) = std::mem::take(&mut second).split_at_mut(params.len());
+                (first, second) = (rest_f, rest_s);
+                for (((w, &g), f), s) in params.iter_mut().zip(grads).zip(f).zip(s) {
+                    let step = change(&rule, *w, g, regularize, (*f, *s), powers);
+                    (*w, *f, *s) = (step.weight, step.first, step.second);
+                }
             }
         }
     }
@@ -216,6 +261,7 @@ struct Step {
 }
 
 /// The update of one parameter `w` with gradient `g` and moments `(first, second)`.
+#[inline(always)]
 fn change(
     rule: &UpdateRule,
     w: Scalar,
