@@ -1,6 +1,6 @@
 // The benchmark's summaries and tables: pure functions of the measurements (tests/js/bench.test.mjs
 // checks them), printed by bench/run.mjs.
-import { flopsPerEpoch, gflops, median, ratioSummary } from './stats.mjs';
+import { flopsPerEpoch, gflops, median, quantile, ratioSummary } from './stats.mjs';
 
 export const PEERS = { wasm: 'wasm', baseline: 'baseline wasm', native: 'native', js: 'plain JS' };
 
@@ -32,10 +32,10 @@ export function summarize({ name, shape, sizes, samples, rates }, peaks) {
 }
 
 const fixed = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
-/** "2.31× (2.10–2.52)": a ratio summary's median and spread. */
+/** "2.31× (2.10–2.52)": a ratio summary's median and interquartile range. */
 export function formatRatio(s, unit = '×', scale = 1, d = 2) {
   if (!(s.rounds > 0)) return '–';
-  return `${fixed(s.median * scale, d)}${unit} (${fixed(s.min * scale, d)}–${fixed(s.max * scale, d)})`;
+  return `${fixed(s.median * scale, d)}${unit} (${fixed(s.q1 * scale, d)}–${fixed(s.q3 * scale, d)})`;
 }
 
 const has = (page, mode, network, field) => Number.isFinite(page?.[mode]?.[network]?.[field]);
@@ -95,15 +95,15 @@ export function speedTables(summaries, peaks, rounds, ms) {
     const cells = present.map((p) => `${fixed(s.eps[p])} (${fixed(s.gflops[p], 2)} GFLOP/s)`);
     out.push(`| ${s.name} | ${s.shape} | ${fixed(s.flops / 1e6, 2)} | ${cells.join(' | ')} |`);
   }
-  out.push('\nMedian of per-round ratios (min–max over the rounds):\n');
+  out.push('\nMedian of the per-round ratios (interquartile range over the rounds):\n');
   out.push('| workload | wasm ÷ JS | wasm ÷ baseline | native ÷ wasm | wasm, % of the wasm SIMD peak | native, % of the native peak |');
   out.push('|---|---:|---:|---:|---:|---:|');
   for (const s of summaries) {
     const r = s.ratios;
     out.push(`| ${s.name} | ${formatRatio(r.wasmJs)} | ${formatRatio(r.wasmBaseline)} | ${formatRatio(r.nativeWasm)} | ${formatRatio(s.wasmPeak, ' %', 100, 1)} | ${formatRatio(s.nativePeak, ' %', 100, 1)} |`);
   }
-  const peakLine = (xs) => (xs?.length ? `${fixed(median(xs), 1)} GFLOP/s (${fixed(Math.min(...xs), 1)}–${fixed(Math.max(...xs), 1)})` : 'not measured');
-  out.push(`\nMeasured peaks, 8 chains of f32x4 multiply then add, median of the rounds (min–max): wasm SIMD ${peakLine(peaks.wasm)}; native ${peakLine(peaks.native)}.`);
+  const peakLine = (xs) => (xs?.length ? `${fixed(median(xs), 1)} GFLOP/s (${fixed(quantile(xs, 0.25), 1)}–${fixed(quantile(xs, 0.75), 1)})` : 'not measured');
+  out.push(`\nMeasured peaks, 8 chains of f32x4 multiply then add, median of the rounds (interquartile range): wasm SIMD ${peakLine(peaks.wasm)}; native ${peakLine(peaks.native)}.`);
   return out;
 }
 

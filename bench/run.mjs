@@ -1,8 +1,9 @@
 // `make bench`: the playground's speed, measured side by side in one run.
 //  1. Epochs per second on three workloads, in interleaved rounds: in each round every peer (the
 //     wasm module in Node, the baseline wasm of commit 146a3fc, the same core natively, a
-//     plain-JavaScript reference trainer) trains each workload for the same short time, in an
-//     order that rotates from round to round, so that load on a shared machine hits all alike.
+//     plain-JavaScript reference trainer) trains each workload for the same short time, in slices
+//     of ≤ 100 ms taken in turn, in an order that rotates, so that load on a shared machine hits
+//     all alike.
 //     Reported: each peer's median epochs/s, the median of the per-round ratios with their spread,
 //     achieved GFLOP/s (FLOP count: bench/stats.mjs) and the share of a wasm SIMD peak measured in
 //     the same rounds (bench/simd-peak.mjs).
@@ -96,8 +97,15 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const side of rotation(Object.keys(peaks), round)) {
     peaks[side].push(side === 'wasm' ? measurePeak(peak, PEAK_MS) : await native.peak(PEAK_MS));
   }
+  // Each peer's time in a round comes in slices of ≤ 100 ms taken in turn (ABCD ABCD …), so a
+  // burst of load lands on all of them; its rate in the round is the mean over its slices.
+  const slices = Math.max(1, Math.ceil(MS / 100));
   for (const [w, job] of jobs.entries()) {
-    for (const peer of rotation(peerNames, round + w)) (job.rates[peer] ??= []).push(await job.peers[peer](MS));
+    const sum = Object.fromEntries(peerNames.map((p) => [p, 0]));
+    for (let s = 0; s < slices; s++) {
+      for (const peer of rotation(peerNames, round + w + s)) sum[peer] += await job.peers[peer](MS / slices);
+    }
+    for (const peer of peerNames) (job.rates[peer] ??= []).push(sum[peer] / slices);
   }
 }
 process.stderr.write('\n');

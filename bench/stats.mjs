@@ -1,18 +1,25 @@
 // The benchmark's arithmetic, kept pure so that tests/js/bench.test.mjs can check it: medians, the
 // per-round ratios and their spread, the FLOP count of an epoch, the rotating order of the peers.
 
-/** The median (the mean of the middle two for an even count); NaN for none. */
-export function median(xs) {
+/** The q-quantile (0 ≤ q ≤ 1) by linear interpolation between order statistics; NaN for none. */
+export function quantile(xs, q) {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (!s.length) return NaN;
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return lo + 1 < s.length ? s[lo] + (s[lo + 1] - s[lo]) * (at - lo) : s[lo];
+}
+
+/** The median (the mean of the middle two for an even count); NaN for none. */
+export function median(xs) {
+  return quantile(xs, 0.5);
 }
 
 /**
  * The ratio a ÷ b of two peers measured in the same rounds, round by round (a load that hits a
- * round hits both alike, so each round's ratio is fairer than a ratio of medians): its median and
- * its spread (min–max). Rounds where either side is missing are left out.
+ * round hits both alike, so each round's ratio is fairer than a ratio of medians): its median, its
+ * interquartile range (q1–q3: the middle half of the rounds) and its extremes. Rounds where either
+ * side is missing are left out.
  */
 export function ratioSummary(a, b) {
   const ratios = [];
@@ -20,7 +27,10 @@ export function ratioSummary(a, b) {
     const x = a[r] / b[r];
     if (Number.isFinite(x)) ratios.push(x);
   }
-  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios.length };
+  return {
+    median: median(ratios), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75),
+    min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios.length,
+  };
 }
 
 /**

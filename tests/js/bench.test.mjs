@@ -4,13 +4,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { summarize, targets, targetTable } from '../../bench/report.mjs';
 import { emulatePeak, FLOP_PER_ITERATION, loadPeak, measurePeak, peakModuleBytes, uleb } from '../../bench/simd-peak.mjs';
-import { flopsPerEpoch, flopsPerSample, median, rate, ratioSummary, rotation } from '../../bench/stats.mjs';
+import { flopsPerEpoch, flopsPerSample, median, quantile, rate, ratioSummary, rotation } from '../../bench/stats.mjs';
 
 test('median: the middle value, the mean of the middle two, non-numbers left out', () => {
   assert.equal(median([5, 1, 3]), 3);
   assert.equal(median([4, 1, 3, 2]), 2.5);
   assert.equal(median([NaN, 7, undefined, 9]), 8);
   assert.ok(Number.isNaN(median([])));
+  // Quartiles between order statistics: of 1..5, q1 = 2 and q3 = 4; of 1..4, 1.75 and 3.25.
+  assert.deepEqual([quantile([5, 4, 3, 2, 1], 0.25), quantile([5, 4, 3, 2, 1], 0.75)], [2, 4]);
+  assert.deepEqual([quantile([4, 1, 3, 2], 0.25), quantile([4, 1, 3, 2], 0.75)], [1.75, 3.25]);
+  assert.deepEqual([quantile([7], 0), quantile([7], 1)], [7, 7]);
 });
 
 test('ratioSummary: the median of per-round ratios, not the ratio of medians, with its spread', () => {
@@ -22,6 +26,8 @@ test('ratioSummary: the median of per-round ratios, not the ratio of medians, wi
   assert.deepEqual([s.min, s.max, s.rounds], [2, 2, 4]);
   const uneven = ratioSummary([3, 10, 1], [1, 2, NaN]); // the third round is missing on one side
   assert.deepEqual([uneven.median, uneven.min, uneven.max, uneven.rounds], [4, 3, 5, 2]);
+  const spread = ratioSummary([1, 2, 3, 4, 50], [1, 1, 1, 1, 1]); // one wild round moves q3 little
+  assert.deepEqual([spread.median, spread.q1, spread.q3, spread.max], [3, 2, 4, 50]);
   assert.notEqual(median([300, 10, 30]) / median([100, 1, 20]), ratioSummary([300, 10, 30], [100, 1, 20]).median);
 });
 
