@@ -103,7 +103,7 @@ export function speedTables(summaries, peaks, rounds, ms) {
     out.push(`| ${s.name} | ${formatRatio(r.wasmJs)} | ${formatRatio(r.wasmBaseline)} | ${formatRatio(r.nativeWasm)} | ${formatRatio(s.wasmPeak, ' %', 100, 1)} | ${formatRatio(s.nativePeak, ' %', 100, 1)} |`);
   }
   const peakLine = (xs) => (xs?.length ? `${fixed(median(xs), 1)} GFLOP/s (${fixed(quantile(xs, 0.25), 1)}–${fixed(quantile(xs, 0.75), 1)})` : 'not measured');
-  out.push(`\nMeasured peaks, 8 chains of f32x4 multiply then add, median of the rounds (interquartile range): wasm SIMD ${peakLine(peaks.wasm)}; native ${peakLine(peaks.native)}.`);
+  out.push(`\nMeasured peaks, 8 chains of f32x4 multiply then add, median over every round and workload (interquartile range): wasm SIMD ${peakLine(peaks.wasm)}; native ${peakLine(peaks.native)}.`);
   return out;
 }
 

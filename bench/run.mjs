@@ -6,7 +6,7 @@
 //     all alike.
 //     Reported: each peer's median epochs/s, the median of the per-round ratios with their spread,
 //     achieved GFLOP/s (FLOP count: bench/stats.mjs) and the share of a wasm SIMD peak measured in
-//     the same rounds (bench/simd-peak.mjs).
+//     slices among the workload's own (bench/simd-peak.mjs).
 //  2. The loss each reaches after 100 epochs from the same initial weights (without shuffling, so
 //     the order agrees): wasm, native and JavaScript must agree within 1 %.
 //  3. The compute of one UI frame on *big*: an epoch, every neuron's heatmap at the page's
@@ -28,7 +28,6 @@ import { median, rate, rotation } from './stats.mjs';
 const option = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ROUNDS = option('rounds', 9);
 const MS = option('ms', 400);
-const PEAK_MS = 250;
 const WARM_UP_MS = 300;
 const noBrowser = process.argv.includes('--no-browser');
 
@@ -90,22 +89,28 @@ for (const [name, extra] of Object.entries(workloads)) {
 const peerNames = Object.keys(jobs[0].peers);
 
 for (const job of jobs) for (const run of Object.values(job.peers)) await run(WARM_UP_MS);
-const peaks = { wasm: [], ...(native ? { native: [] } : {}) };
+// The peaks are measured among each workload's slices, as more tasks in its rotation, so that a
+// workload's share of the peak compares slices under the same load.
+const peakTasks = { wasm: async (ms) => measurePeak(peak, ms), ...(native ? { native: (ms) => native.peak(ms) } : {}) };
+const tasks = [...peerNames, ...Object.keys(peakTasks).map((side) => `peak:${side}`)];
+// Each task's time in a round comes in slices of ≤ 100 ms taken in turn (ABCD ABCD …), so a burst
+// of load lands on all of them; its value in the round is the mean over its slices.
+const slices = Math.max(1, Math.ceil(MS / 100));
 for (let round = 0; round < ROUNDS; round++) {
   process.stderr.write(`bench: round ${round + 1} of ${ROUNDS}\r`);
-  // The peaks first in each round (in turn), then every workload with its peers in rotation.
-  for (const side of rotation(Object.keys(peaks), round)) {
-    peaks[side].push(side === 'wasm' ? measurePeak(peak, PEAK_MS) : await native.peak(PEAK_MS));
-  }
-  // Each peer's time in a round comes in slices of ≤ 100 ms taken in turn (ABCD ABCD …), so a
-  // burst of load lands on all of them; its rate in the round is the mean over its slices.
-  const slices = Math.max(1, Math.ceil(MS / 100));
   for (const [w, job] of jobs.entries()) {
-    const sum = Object.fromEntries(peerNames.map((p) => [p, 0]));
+    const sum = Object.fromEntries(tasks.map((t) => [t, 0]));
     for (let s = 0; s < slices; s++) {
-      for (const peer of rotation(peerNames, round + w + s)) sum[peer] += await job.peers[peer](MS / slices);
+      for (const task of rotation(tasks, round + w + s)) {
+        const [kind, side] = task.split(':');
+        sum[task] += await (kind === 'peak' ? peakTasks[side] : job.peers[task])(MS / slices);
+      }
     }
-    for (const peer of peerNames) (job.rates[peer] ??= []).push(sum[peer] / slices);
+    for (const task of tasks) {
+      const [kind, side] = task.split(':');
+      const into = kind === 'peak' ? (job.peaks ??= {}) : job.rates;
+      (into[side ?? task] ??= []).push(sum[task] / slices);
+    }
   }
 }
 process.stderr.write('\n');
@@ -151,7 +156,8 @@ const bigReferenceEpochMs = 1000 / median(bigJs.rates.js);
 const page = noBrowser ? null : await (await import('./page.mjs')).measurePage({ common, big: workloads.big });
 const gzipKb = gzipSync(readFileSync(WASM)).length / 1024;
 
-const summaries = jobs.map((job) => summarize(job, peaks));
+const summaries = jobs.map((job) => summarize(job, job.peaks));
+const peaks = Object.fromEntries(Object.keys(peakTasks).map((side) => [side, jobs.flatMap((job) => job.peaks[side])]));
 const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'not measured');
 console.log(`\nBackprop Playground benchmark — ${cpus()[0].model.trim()}, ${cpus().length} cores, Node ${process.version}`);
 console.log('Workloads: 500-point circle, 250 training points, batch 10, SGD η = 0.03, MSE, tanh output, inputs x and y.\n');
