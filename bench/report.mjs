@@ -93,7 +93,7 @@ export function speedTables(summaries, peaks, rounds, ms) {
   out.push(`|---|---|---:|${present.map(() => '---:').join('|')}|`);
   for (const s of summaries) {
     const cells = present.map((p) => `${fixed(s.eps[p])} (${fixed(s.gflops[p], 2)} GFLOP/s)`);
-    out.push(`| ${s.name} | ${s.shape} | ${fixed(s.flops / 1e6, 2)} | ${cells.join(' | ')} |`);
+    out.push(`| ${s.name} | ${s.shape} | ${fixed(s.flops / 1e6, 3)} | ${cells.join(' | ')} |`);
   }
   out.push('\nMedian of the per-round ratios (interquartile range over the rounds):\n');
   out.push('| workload | wasm ÷ JS | wasm ÷ baseline | native ÷ wasm | wasm, % of the wasm SIMD peak | native, % of the native peak |');
