@@ -35,6 +35,7 @@ const WASM = new URL('../www/pkg/backprop_playground_bg.wasm', import.meta.url);
 loadEngineSync(readFileSync(WASM));
 const { common, workloads } = JSON.parse(readFileSync(new URL('./workloads.json', import.meta.url), 'utf8'));
 
+let baselineCommit = '';
 /** The baseline's Engine class (bench/baseline.sh builds it), or null when it was not built. */
 async function baselineEngine() {
   const dir = new URL('../target/bench-baseline/', import.meta.url);
@@ -45,6 +46,7 @@ async function baselineEngine() {
   }
   const module = await import(new URL('www/js/engine.js', dir).href);
   module.loadEngineSync(readFileSync(wasm));
+  baselineCommit = readFileSync(new URL('commit', dir), 'utf8').slice(0, 7);
   return module.Engine;
 }
 
@@ -176,7 +178,7 @@ if (page) {
 }
 console.log(`| wasm file, gzipped | ${f(gzipKb, 1)} KB | < 150 KB |`);
 console.log();
-console.log(targetTable(targets(summaries, page, gzipKb, noBrowser)).join('\n'));
+console.log(targetTable(targets(summaries, page, gzipKb, { pageSkipped: noBrowser, baseline: baselineCommit })).join('\n'));
 
 for (const l of losses) {
   const values = [l.wasm, l.native, l.js].filter((x) => x !== undefined);

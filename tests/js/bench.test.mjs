@@ -101,7 +101,7 @@ test('targets: met, missed and not measured, from the per-round ratios and the p
   const def = job('default', [2000, 2000, 2000], [1000, 1000, 1000], [1000, 1000, 1000]);
   const peaks = { wasm: [9000, 9100, 9200].map((e) => peakFor(0.3, e)) };
   const summaries = [def, big, deep].map((j) => summarize(j, peaks));
-  const noPage = targets(summaries, null, 140, true);
+  const noPage = targets(summaries, null, 140, { pageSkipped: true });
   const row = (rows, start) => rows.find((r) => r.target.startsWith(start));
   assert.equal(row(noPage, 'core big: wasm ≥ 2×').met, true); // 2.25–2.3×
   assert.equal(row(noPage, 'core big: wasm ≥ 8×').met, true); // 9–9.2×
