@@ -80,10 +80,13 @@ test-notebook: dist
 dist: build
 	scripts/dist.sh
 
-## Speed: epochs per second natively and in wasm (Node), side by side.
+## Speed: wasm (Node), the baseline wasm of commit 146a3fc (built once into target/bench-baseline),
+## native and plain JS in interleaved rounds, GFLOP/s against a measured SIMD peak, the page in
+## headless Chromium, and issue 17's targets met or not. BENCH_ARGS: e.g. --no-browser --rounds=5.
 bench: build
 	cargo build --profile native --example bench
-	node bench/run.mjs
+	bench/baseline.sh
+	node bench/run.mjs $(BENCH_ARGS)
 
 ## Fuzzes the link, model and CSV parsers in turn, FUZZ_SECONDS each (cargo-fuzz, libFuzzer,
 ## one job); a crash, timeout or out-of-memory input is saved in fuzz/artifacts/<target>/ and stops
