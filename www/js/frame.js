@@ -65,3 +65,43 @@ export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameM
   const next = lastIntervalMs > frameMs ? previous * 0.75 : previous + 0.25;
   return Math.max(min, Math.min(max, next));
 }
+
+/** The training speeds a page offers (the link's `speed`): Paced is the default. */
+export const SPEEDS = ['paced', 'fast'];
+
+/** Epochs a playing frame wants: one at most when Paced (the animations stay readable), as many
+ *  as fit in the frame's training budget when Fast. */
+export function epochsPerFrame(speed) {
+  return speed === 'fast' ? Infinity : 1;
+}
+
+/**
+ * Bounds of the training budget (ms per frame) for adaptBudget. Fast may take up to 10 ms of a
+ * 16.7 ms frame, leaving the rest for input, heatmaps, statistics and drawing; adaptBudget backs it
+ * off whenever frames run late, so training never starves them.
+ */
+export function budgetBounds(speed) {
+  return speed === 'fast' ? { min: 1, max: 10 } : { min: 1, max: 8 };
+}
+
+/**
+ * How far `current` moved from `previous` (two parameter vectors of equal length): the L2 norm
+ * of the difference over the L2 norm of `previous` (Infinity when the lengths differ or nothing
+ * was shown yet; the absolute change when `previous` is all zeros).
+ */
+export function relativeChange(previous, current) {
+  if (!previous || previous.length !== current.length) return Infinity;
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < current.length; i++) {
+    const d = current[i] - previous[i];
+    diff += d * d;
+    norm += previous[i] * previous[i];
+  }
+  if (!Number.isFinite(diff)) return Infinity; // a NaN or ∞ appeared: always worth showing
+  return Math.sqrt(diff) / (norm > 0 ? Math.sqrt(norm) : 1);
+}
+
+/** Below this relative change of the parameters (since the maps last showed them) a heatmap
+ *  refresh while training is skipped: the maps would barely differ. */
+export const HEATMAP_STILL = 1e-3;
