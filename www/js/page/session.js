@@ -296,6 +296,12 @@ export class Session extends Emitter {
     this.#showStats(this.engine.stats());
   }
 
+  /** The step and epoch now, cheaply (the losses may be a few steps old): { step, epoch }. */
+  counters() {
+    const { step, epoch } = this.engine.latestStats();
+    return { step, epoch };
+  }
+
   /** Exact statistics for the current parameters, only read (for an API reply). */
   exactStats() {
     return this.engine.stats();

@@ -11,6 +11,10 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     Engine,
     /** Exact statistics of the current parameters: { step, epoch, trainLoss, testLoss, dead, … }. */
     stats: () => session.exactStats(),
+    /** The step and epoch now, without an evaluation (cheap enough to read every frame). */
+    counters: () => session.counters(),
+    /** Training steps in one epoch (the training points over the batch size, rounded up). */
+    stepsPerEpoch: () => session.stepsPerEpoch(),
     config: () => copy(session.config),
     sizes: () => session.sizes.slice(),
     /** The data as [x, y, label, …] triples. */
