@@ -22,11 +22,17 @@ test('Fast may take more of a frame, and backs off just the same when frames run
   for (let k = 0; k < 40; k++) budget = adaptBudget(budget, 16.7, paced);
   assert.equal(budget, paced.max, 'back to Paced: its bound');
   const onTime = budget;
-  budget = adaptBudget(10, 40, fast);
+  budget = adaptBudget(10, 20, fast);
   assert.ok(budget < 10 && budget >= fast.min, 'a late frame cuts the budget');
-  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 50, fast);
-  assert.equal(budget, fast.min, 'never below the floor: training still moves');
-  assert.ok(onTime > fast.min);
+  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 20, fast);
+  assert.equal(budget, 20 * fast.share, 'down to its share of the frame, not to nothing');
+  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 33.4, fast);
+  assert.ok(Math.abs(budget - 33.4 * fast.share) < 1e-9, 'frames slow for other reasons: training keeps its share');
+  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 200, fast);
+  assert.equal(budget, fast.max, 'and never more than its bound');
+  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 50, paced);
+  assert.equal(budget, paced.min, 'Paced backs off to its floor');
+  assert.ok(onTime > paced.min);
 });
 
 test('relative change of the parameters: small moves are still, big ones and NaN are not', () => {

@@ -58,12 +58,15 @@ export function throttleInterval(costMs, share, minMs = 0) {
 /**
  * Milliseconds of training for the next frame, adapted to how long the last frame really took
  * (which includes the browser's own drawing, invisible to JS timers): back off when a frame
- * missed 60 Hz, creep back up while frames are on time.
+ * missed 60 Hz, creep back up while frames are on time. With a `share`, training keeps at least
+ * that share of a slow frame's time (when drawing makes frames slow anyway, backing training off
+ * to nothing would not make them fast, only stop the training).
  */
-export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5 } = {}) {
+export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5, share = 0 } = {}) {
   if (!(lastIntervalMs > 0)) return previous;
   const next = lastIntervalMs > frameMs ? previous * 0.75 : previous + 0.25;
-  return Math.max(min, Math.min(max, next));
+  const floor = Math.max(min, Math.min(max, share * lastIntervalMs));
+  return Math.max(floor, Math.min(max, next));
 }
 
 /** The training speeds a page offers (the link's `speed`): Paced is the default. */
@@ -78,10 +81,11 @@ export function epochsPerFrame(speed) {
 /**
  * Bounds of the training budget (ms per frame) for adaptBudget. Fast may take up to 10 ms of a
  * 16.7 ms frame, leaving the rest for input, heatmaps, statistics and drawing; adaptBudget backs it
- * off whenever frames run late, so training never starves them.
+ * off whenever frames run late, but not below a quarter of the frame's time, so training neither
+ * starves the rest nor is starved by it.
  */
 export function budgetBounds(speed) {
-  return speed === 'fast' ? { min: 1, max: 10 } : { min: 1, max: 8 };
+  return speed === 'fast' ? { min: 1, max: 10, share: 0.25 } : { min: 1, max: 8 };
 }
 
 /**

@@ -28,6 +28,8 @@ export class Heatmaps extends Emitter {
     this.images = new Map();
     /** The parameters the maps show (every layer's weights, then biases), or null: stale. */
     this.shown = null;
+    /** Counts changes of the thumbnails (a layer that shows them redraws when this moves). */
+    this.paints = 0;
     /** Refreshes skipped because the parameters barely moved (for the test handle). */
     this.skipped = 0;
     const stale = () => (this.shown = null);
@@ -36,6 +38,7 @@ export class Heatmaps extends Emitter {
     session.on('rebuilt', () => {
       stale();
       this.thumbnails = [];
+      this.paints += 1; // the thumbnails changed: they are gone
       if (this.hoverImage) this.paintHover(); // the old network's neuron no longer fills the plot
     });
   }
@@ -88,6 +91,7 @@ export class Heatmaps extends Emitter {
       }),
     );
     if (this.hoverImage || this.hoveredNode() !== null) this.paintHover(); // else nothing to repaint
+    this.paints += 1;
     this.emit('painted');
   }
 
