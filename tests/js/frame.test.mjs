@@ -24,11 +24,12 @@ test('Fast may take more of a frame, and backs off just the same when frames run
   const onTime = budget;
   budget = adaptBudget(10, 20, fast);
   assert.ok(budget < 10 && budget >= fast.min, 'a late frame cuts the budget');
-  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 20, fast);
-  assert.equal(budget, 20 * fast.share, 'down to its share of the frame, not to nothing');
-  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 33.4, fast);
+  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 33.4, { ...fast, otherMs: 4 });
+  assert.equal(budget, fast.min, 'training makes frames late: it backs off to the floor');
+  const slow = { ...fast, otherMs: 25 };
+  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 33.4, slow);
   assert.ok(Math.abs(budget - 33.4 * fast.share) < 1e-9, 'frames slow for other reasons: training keeps its share');
-  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 200, fast);
+  for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 200, slow);
   assert.equal(budget, fast.max, 'and never more than its bound');
   for (let k = 0; k < 100; k++) budget = adaptBudget(budget, 50, paced);
   assert.equal(budget, paced.min, 'Paced backs off to its floor');

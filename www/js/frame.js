@@ -58,14 +58,16 @@ export function throttleInterval(costMs, share, minMs = 0) {
 /**
  * Milliseconds of training for the next frame, adapted to how long the last frame really took
  * (which includes the browser's own drawing, invisible to JS timers): back off when a frame
- * missed 60 Hz, creep back up while frames are on time. With a `share`, training keeps at least
- * that share of a slow frame's time (when drawing makes frames slow anyway, backing training off
- * to nothing would not make them fast, only stop the training).
+ * missed 60 Hz, creep back up while frames are on time. With a `share`, when the frame's other
+ * work (`otherMs`: drawing, heatmaps, statistics) took over 40 % of a frame, training keeps at least
+ * that share of the frame's time: frames are slow anyway, and backing training off to nothing
+ * would not make them fast, only stop the training.
  */
-export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5, share = 0 } = {}) {
+export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5, share = 0, otherMs = 0 } = {}) {
   if (!(lastIntervalMs > 0)) return previous;
   const next = lastIntervalMs > frameMs ? previous * 0.75 : previous + 0.25;
-  const floor = Math.max(min, Math.min(max, share * lastIntervalMs));
+  const slowAnyway = otherMs > frameMs * 0.4;
+  const floor = slowAnyway ? Math.max(min, Math.min(max, share * lastIntervalMs)) : min;
   return Math.max(floor, Math.min(max, next));
 }
 

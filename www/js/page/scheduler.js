@@ -20,6 +20,7 @@ export class Scheduler {
     /** The budget's bounds, by the training speed (frame.js, budgetBounds). */
     this.bounds = budgetBounds('paced');
     this.lastFrame = 0;
+    this.otherMs = 0;
   }
 
   /** Paced or Fast: how much of a frame training may take. */
@@ -57,11 +58,18 @@ export class Scheduler {
 
   /** One animation frame: the training budget, then every job that is due, in table order. */
   frame(now) {
-    this.trainBudget = adaptBudget(this.trainBudget, now - this.lastFrame, this.bounds);
+    this.trainBudget = adaptBudget(this.trainBudget, now - this.lastFrame, { ...this.bounds, otherMs: this.otherMs });
     this.lastFrame = now;
+    const t0 = performance.now();
+    let training = 0;
     for (const job of this.jobs) {
-      if (job.everyFrame || (job.requested && job.when(now) && now - job.last >= job.interval(job.cost))) this.#run(job, now, false);
+      if (job.everyFrame || (job.requested && job.when(now) && now - job.last >= job.interval(job.cost))) {
+        const ms = this.#run(job, now, false);
+        if (job.name === 'train') training = ms;
+      }
     }
+    /** What the last frame's jobs took besides training (ms): whether training is what makes frames late. */
+    this.otherMs = performance.now() - t0 - training;
   }
 
   #run(job, now, forced) {
@@ -71,11 +79,12 @@ export class Scheduler {
     this.timings[job.name] = updateCost(this.timings[job.name] ?? 0, ms, 1);
     if (!finished) {
       job.pending += ms;
-      return;
+      return ms;
     }
     job.cost = updateCost(job.cost, job.pending + ms, 1);
     job.pending = 0;
     job.requested = false;
     job.last = now;
+    return ms;
   }
 }
