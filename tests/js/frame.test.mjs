@@ -17,8 +17,17 @@ test('Fast may take more of a frame, and backs off just the same when frames run
   const paced = budgetBounds('paced');
   assert.ok(fast.max > paced.max && fast.max <= 10, 'at most 10 ms of a 16.7 ms frame');
   let budget = 8;
-  for (let k = 0; k < 40; k++) budget = adaptBudget(budget, 16.7, fast);
+  for (let k = 0; k < 200; k++) budget = adaptBudget(budget, 16.7, fast);
   assert.equal(budget, fast.max, 'creeps up to its bound on time');
+  // Probing for the limit makes few frames late: after a late frame, many on time.
+  let late = 0;
+  budget = 4;
+  for (let k = 0; k < 1000; k++) {
+    const interval = budget > 4 ? 33.4 : 16.7; // more than 4 ms of training misses a frame
+    if (interval > 17.5) late++;
+    budget = adaptBudget(budget, interval, fast);
+  }
+  assert.ok(late < 50, `${late} of 1000 frames late`);
   for (let k = 0; k < 40; k++) budget = adaptBudget(budget, 16.7, paced);
   assert.equal(budget, paced.max, 'back to Paced: its bound');
   const onTime = budget;

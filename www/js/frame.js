@@ -63,9 +63,9 @@ export function throttleInterval(costMs, share, minMs = 0) {
  * that share of the frame's time: frames are slow anyway, and backing training off to nothing
  * would not make them fast, only stop the training.
  */
-export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5, share = 0, otherMs = 0 } = {}) {
+export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5, share = 0, otherMs = 0, cut = 0.75, creep = 0.25 } = {}) {
   if (!(lastIntervalMs > 0)) return previous;
-  const next = lastIntervalMs > frameMs ? previous * 0.75 : previous + 0.25;
+  const next = lastIntervalMs > frameMs ? previous * cut : previous + creep;
   const slowAnyway = otherMs > frameMs * 0.4;
   const floor = slowAnyway ? Math.max(min, Math.min(max, share * lastIntervalMs)) : min;
   return Math.max(floor, Math.min(max, next));
@@ -87,7 +87,9 @@ export function epochsPerFrame(speed) {
  * starves the rest nor is starved by it.
  */
 export function budgetBounds(speed) {
-  return speed === 'fast' ? { min: 1, max: 10, share: 0.25 } : { min: 1, max: 8 };
+  // Fast's budget usually binds, so it probes for the frame's limit: it cuts by half and creeps
+  // back slowly, or the probing itself would make every fifth frame late.
+  return speed === 'fast' ? { min: 1, max: 10, share: 0.25, cut: 0.5, creep: 0.05 } : { min: 1, max: 8 };
 }
 
 /**
