@@ -60,15 +60,18 @@ async function training(browser, url, fragment, speed) {
           const tick = (x) => {
             if (!t.length) step0 = h.counters().step;
             t.push(x);
-            if (x - t[0] < ms) return requestAnimationFrame(tick);
-            done({ t, epochs: (h.counters().step - step0) / perEpoch, timings: h.timings(), budget: h.trainBudget() });
+            // The page may pause training itself (a stall the trouble watch tells): the window ends there.
+            const stopped = !h.playing();
+            if (x - t[0] < ms && !stopped) return requestAnimationFrame(tick);
+            done({ t, stopped, epochs: (h.counters().step - step0) / perEpoch, timings: h.timings(), budget: h.trainBudget() });
           };
           requestAnimationFrame(tick);
         }),
       WINDOW_S * 1000,
     );
     const seconds = (w.t[w.t.length - 1] - w.t[0]) / 1000;
-    return { epochsPerSecond: w.epochs / seconds, ...spread(w.t.slice(1).map((x, k) => x - w.t[k])), jobs: w.timings, budget: w.budget };
+    const result = { epochsPerSecond: w.epochs / seconds, ...spread(w.t.slice(1).map((x, k) => x - w.t[k])), jobs: w.timings, budget: w.budget };
+    return w.stopped ? { ...result, stoppedAfterSeconds: seconds } : result;
   } finally {
     await page.close();
   }
@@ -77,7 +80,9 @@ async function training(browser, url, fragment, speed) {
 /**
  * { firstTrainedMs, bigP95, bigMedian, largestP95, largestMedian, fast, paced }, where fast and
  * paced are { default, seven, largest }, each { epochsPerSecond, p95, median, jobs (the frame
- * jobs' moving-average costs, ms), budget (the training budget at the end, ms) }.
+ * jobs' moving-average costs, ms), budget (the training budget at the end, ms), and
+ * stoppedAfterSeconds when the page paused training itself within the window (the largest network
+ * at η 0.1 stalls after a few thousand steps, and the trouble watch pauses it) }.
  */
 export async function measurePage({ common, big }) {
   const server = await serve({ port: 0 });

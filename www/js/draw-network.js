@@ -34,8 +34,10 @@ export function drawNetwork(ctx, scene) {
   if (scene.highlight) drawHighlightedEdges(ctx, scene);
   if (scene.story) drawStorySignals(ctx, scene);
   if (scene.nodeImage) ctx.drawImage(scene.nodeImage, 0, 0, width, height);
-  else drawNodes(ctx, scene, dim);
-  drawIndices(ctx, scene);
+  else {
+    drawNodes(ctx, scene, dim);
+    drawIndices(ctx, scene);
+  }
   if (scene.highlight) drawHighlightedNodes(ctx, scene);
   if (scene.story) drawStoryNodes(ctx, scene);
   drawInputLabels(ctx, scene);
@@ -63,12 +65,14 @@ export const BUCKETED_EDGES = 400;
 export const LAYERED_NODES = 64;
 
 /**
- * The nodes alone (heatmaps, frames, dead marks), onto their own canvas: hundreds of heatmap
- * blits take longer than a frame, and they change only when the heatmaps or the dead count do.
+ * The nodes alone (heatmaps, frames, dead marks, indices), onto their own canvas: hundreds of
+ * heatmap blits and placed labels take longer than a frame, and they change only when the
+ * heatmaps or the dead count do.
  */
 export function drawNodeLayer(ctx, scene) {
   ctx.clearRect(0, 0, scene.width, scene.height);
   drawNodes(ctx, scene, dimmed(scene) ? 0.25 : 1);
+  drawIndices(ctx, scene);
 }
 
 /** Edges in a network of `sizes`. */
