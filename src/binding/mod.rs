@@ -92,7 +92,7 @@ impl Playground {
         }
     }
 
-    /// `{ notices, errors, options: { embed, controls, autoplay, theme, hide, hideText, preset },
+    /// `{ notices, errors, options: { embed, controls, autoplay, theme, speed, hide, hideText, preset },
     /// weights, tensorflow }` from `fromLink`.
     #[wasm_bindgen(js_name = linkReport)]
     pub fn link_report(&self) -> JsValue {

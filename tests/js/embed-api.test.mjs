@@ -24,6 +24,8 @@ test('commands are validated and bad ones get an error that says what was wrong'
   assert.deepEqual(parseCommand({ type: T, id: 4, method: 'getState' }).args, { weights: false });
   assert.deepEqual(parseCommand({ type: T, id: 4, method: 'getState', args: { weights: true } }).args, { weights: true });
   assert.match(parseCommand({ type: T, id: 4, method: 'getState', args: { weights: 1 } }).error, /args.weights must be true or false, not 1/);
+  assert.deepEqual(parseCommand({ type: T, id: 5, method: 'setSpeed', args: { speed: 'fast' } }).args, { speed: 'fast' });
+  assert.match(parseCommand({ type: T, id: 5, method: 'setSpeed', args: { speed: 'turbo' } }).error, /setSpeed: args.speed must be paced or fast, not "turbo"/);
   assert.match(parseCommand({ type: T, id: 3, method: 'play', args: [1] }).error, /args must be a plain object/);
   assert.deepEqual(parseCommand({ type: T, id: 4, method: 'link' }).args, { weights: false });
   assert.deepEqual(parseCommand({ type: T, id: 4, method: 'link', args: { weights: true } }).args, { weights: true });

@@ -60,3 +60,13 @@ test('the training budget backs off after a slow frame and creeps back', () => {
   for (let t = 82; t < 2000; t += 16) s.frame(t);
   assert.equal(s.trainBudget, 8);
 });
+
+test('Fast lets the training budget grow past Paced\'s bound; back to Paced, it shrinks to it', () => {
+  const s = new Scheduler();
+  s.setSpeed('fast');
+  for (let t = 0; t < 5000; t += 16) s.frame(t);
+  assert.equal(s.trainBudget, 10);
+  s.setSpeed('paced');
+  s.frame(5008); // on time
+  assert.equal(s.trainBudget, 8);
+});

@@ -86,3 +86,23 @@ test('drawn data replaces the points, drops the preset and says when the batch w
   assert.equal(s.preset, '');
   assert.ok(told.some(([e]) => e === 'data'));
 });
+
+test('Paced trains one epoch per frame at most; Fast fills the budget; a bad speed is named', () => {
+  const { s } = session('#v=1&seed=3');
+  const perEpoch = s.stepsPerEpoch();
+  const stepNow = () => s.engine.stats().step;
+  s.trainEpoch(50);
+  assert.equal(stepNow(), perEpoch, 'Paced: one epoch, although the budget held many');
+  const speeds = [];
+  s.on('speed', (v) => speeds.push(v));
+  s.setSpeed('fast');
+  s.setSpeed('fast');
+  assert.deepEqual(speeds, ['fast'], 'told once');
+  const t0 = performance.now();
+  s.trainEpoch(20);
+  const ms = performance.now() - t0;
+  assert.ok(stepNow() - perEpoch > 5 * perEpoch, `Fast: many epochs in 20 ms (${stepNow() - perEpoch} steps)`);
+  assert.ok(ms < 20 + 15, `within the budget (took ${ms.toFixed(1)} ms)`);
+  assert.throws(() => s.setSpeed('turbo'), /speed: "turbo" is not allowed; use paced or fast/);
+  assert.equal(s.speed, 'fast');
+});

@@ -1,5 +1,5 @@
 // The iframe client: promises with timeouts for every method, events through on()/off().
-import type { EventName, Events, PlaygroundConfig, PlaygroundState, SetConfigResult, StepResult, TraceResult, MethodName, Methods } from './protocol.js';
+import type { EventName, Events, PlaygroundConfig, PlaygroundState, SetConfigResult, Speed, StepResult, TraceResult, MethodName, Methods } from './protocol.js';
 
 /** The default time a command may take, in ms (`step(n)` adds 1 ms a step). */
 export declare const DEFAULT_TIMEOUT: number;
@@ -31,6 +31,8 @@ export declare class PlaygroundClient {
   reset(): Promise<null>;
   getState(): Promise<PlaygroundState>;
   setConfig(config: PlaygroundConfig): Promise<SetConfigResult>;
+  /** Paced or Fast training; resolves to the speed now. */
+  setSpeed(speed: Speed): Promise<Speed>;
   trace(index?: number): Promise<TraceResult>;
   link(options?: { weights?: boolean }): Promise<string>;
   /** Any method by name (queued until ready). */

@@ -191,6 +191,10 @@ export class PlaygroundClient {
   setConfig(config) {
     return this.command('setConfig', { config });
   }
+  /** 'paced' (at most one epoch per frame) or 'fast' (as many as fit in a frame's budget). */
+  setSpeed(speed) {
+    return this.command('setSpeed', { speed });
+  }
   trace(index = 0) {
     return this.command('trace', { index });
   }

@@ -1,5 +1,5 @@
 // <backprop-playground>: attributes, properties, methods and events.
-import type { Events, PlaygroundConfig, PlaygroundState, SetConfigResult, StepResult, TraceResult } from './protocol.js';
+import type { Events, PlaygroundConfig, PlaygroundState, SetConfigResult, Speed, StepResult, TraceResult } from './protocol.js';
 import type { PlaygroundErrorName } from './client.js';
 
 /** The detail of `backprop-playground:error`: the core's failure, or the element's own (no src, no page in time). */
@@ -25,6 +25,9 @@ export declare class BackpropPlaygroundElement extends HTMLElement {
   controls: string | null;
   /** `light` or `dark` (attribute `theme`); null follows the system's preference. */
   theme: 'light' | 'dark' | string | null;
+  /** `paced` (at most one epoch per frame; null means this too) or `fast` (as many as fit in a
+   *  frame's budget) (attribute `speed`); a change applies at once, keeping the training. */
+  speed: Speed | string | null;
   /** A whole link fragment (attribute `config`). */
   config: string | null;
   /** Attribute `learning-rate`. */
@@ -43,6 +46,8 @@ export declare class BackpropPlaygroundElement extends HTMLElement {
   step(count?: number, options?: { timeout?: number }): Promise<StepResult>;
   reset(): Promise<null>;
   setConfig(config: PlaygroundConfig): Promise<SetConfigResult>;
+  /** Paced or Fast training (sets the `speed` attribute too); resolves to the speed now. */
+  setSpeed(speed: Speed): Promise<Speed>;
   getState(): Promise<PlaygroundState>;
   trace(index?: number): Promise<TraceResult>;
   link(options?: { weights?: boolean }): Promise<string>;

@@ -9,7 +9,7 @@
 // training when moved in the document (from a link with the weights, kept after each change).
 
 import { connect, DEFAULT_TIMEOUT, PlaygroundError } from './client.js';
-import { EVENTS } from './protocol.js';
+import { EVENTS, SPEEDS } from './protocol.js';
 
 const PAGE_PATH = '../index.html';
 /** The page beside this module, or null where its own URL cannot locate one (blob:, data:). */
@@ -31,6 +31,7 @@ const PROPERTIES = {
   lesson: ['lesson', 'string'],
   controls: ['controls', 'string'],
   theme: ['theme', 'string'],
+  speed: ['speed', 'string'],
   config: ['config', 'string'],
   learningRate: ['learning-rate', 'number'],
   height: ['height', 'number'],
@@ -223,6 +224,11 @@ export class BackpropPlaygroundElement extends HTMLElement {
     else if (name === 'autoplay') {
       this.wantsToPlay = this.hasAttribute('autoplay') && !matchMedia('(prefers-reduced-motion: reduce)').matches;
       this.syncRunning();
+    } else if (name === 'speed' && this.client) {
+      if (this.settingSpeed) return;
+      // Applied live: a new fragment would start the training over.
+      const client = this.client;
+      client.setSpeed(this.getAttribute('speed') ?? 'paced').then(() => client === this.client && this.remember(), () => {});
     } else if (name === 'src') {
       this.saved = null;
       if (this.isConnected) this.build(false);
@@ -271,6 +277,14 @@ export class BackpropPlaygroundElement extends HTMLElement {
   }
   setConfig(config) {
     return this.change('setConfig', config);
+  }
+  setSpeed(speed) {
+    if (SPEEDS.includes(speed)) {
+      this.settingSpeed = true; // the command below applies it: the attribute's change sends none
+      this.setAttribute('speed', speed);
+      this.settingSpeed = false;
+    }
+    return this.change('setSpeed', speed);
   }
   getState() {
     return this.call('getState');

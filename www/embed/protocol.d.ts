@@ -4,6 +4,10 @@
 export declare const TYPE: 'backprop-playground';
 export declare const EVENTS: readonly EventName[];
 export declare const METHODS: readonly MethodName[];
+export declare const SPEEDS: readonly Speed[];
+
+/** How training is paced while playing: at most one epoch per frame (the default), or as many as fit in a frame's budget. */
+export type Speed = 'paced' | 'fast';
 
 /** The playground's settings (link parameters); each is checked by the page, a bad one named in an error reply. */
 export interface PlaygroundConfig {
@@ -31,6 +35,8 @@ export interface PlaygroundState {
   trainLoss: number | null;
   testLoss: number | null;
   diverged: boolean;
+  /** Paced or Fast training (link key `speed`). */
+  speed: Speed;
   config: PlaygroundConfig;
 }
 
@@ -75,6 +81,8 @@ export interface Methods {
   reset: { args: Record<string, never>; result: null };
   getState: { args: { weights?: boolean }; result: PlaygroundState | PlaygroundStateWithWeights };
   setConfig: { args: { config: PlaygroundConfig }; result: SetConfigResult };
+  /** Paced or Fast training; the result is the speed now. */
+  setSpeed: { args: { speed: Speed }; result: Speed };
   trace: { args: { index?: number }; result: TraceResult };
   /** The fragment (without '#') that reopens this state; with `weights`, the trained parameters and step too. */
   link: { args: { weights?: boolean }; result: string };

@@ -7,7 +7,9 @@ import { isPlainObject, show } from '../js/checks.js';
 
 export const TYPE = 'backprop-playground';
 export const EVENTS = ['ready', 'step', 'diverged', 'configChanged', 'resize', 'error'];
-export const METHODS = ['play', 'pause', 'step', 'reset', 'getState', 'setConfig', 'trace', 'link', 'subscribe', 'unsubscribe'];
+export const METHODS = ['play', 'pause', 'step', 'reset', 'getState', 'setConfig', 'setSpeed', 'trace', 'link', 'subscribe', 'unsubscribe'];
+/** Training speeds: at most one epoch per frame, or as many as fit in a frame's budget. */
+export const SPEEDS = ['paced', 'fast'];
 const MAX_STEPS = 100_000;
 
 /**
@@ -37,6 +39,10 @@ export function parseCommand(data) {
     // Its settings are checked (types, sizes, nesting) by the engine's gate, before the core.
     if (!isPlainObject(args.config)) return { id, error: 'setConfig: args.config must be a plain object of settings' };
     return { id, method, args: { config: args.config } };
+  }
+  if (method === 'setSpeed') {
+    if (!SPEEDS.includes(args.speed)) return { id, error: `setSpeed: args.speed must be ${SPEEDS.join(' or ')}, not ${show(args.speed)}` };
+    return { id, method, args: { speed: args.speed } };
   }
   if (method === 'getState') {
     const weights = args.weights ?? false;

@@ -20,6 +20,7 @@ const GREY = [232, 234, 235];
  *   path: the inspector's chosen chain-rule path (paths.js; see drawPath) | null
  *   story: { kind, layer, progress, snap, reduced } | null                    (the animated step)
  *   edgeImage: CanvasImageSource | null   (the edges, drawn by drawEdgeLayer; else drawn here)
+ *   nodeImage: CanvasImageSource | null   (the nodes, drawn by drawNodeLayer; else drawn here)
  * }
  */
 export function drawNetwork(ctx, scene) {
@@ -32,8 +33,11 @@ export function drawNetwork(ctx, scene) {
   drawResidualEdges(ctx, scene);
   if (scene.highlight) drawHighlightedEdges(ctx, scene);
   if (scene.story) drawStorySignals(ctx, scene);
-  drawNodes(ctx, scene, dim);
-  drawIndices(ctx, scene);
+  if (scene.nodeImage) ctx.drawImage(scene.nodeImage, 0, 0, width, height);
+  else {
+    drawNodes(ctx, scene, dim);
+    drawIndices(ctx, scene);
+  }
   if (scene.highlight) drawHighlightedNodes(ctx, scene);
   if (scene.story) drawStoryNodes(ctx, scene);
   drawInputLabels(ctx, scene);
@@ -56,6 +60,20 @@ function drawHighlightedNodes(ctx, { layout, highlight, palette = LIGHT_CANVAS }
 
 /** Above this many edges, edges of similar weight are stroked together (one path per bucket). */
 export const BUCKETED_EDGES = 400;
+
+/** Above this many neurons, the nodes (each a heatmap) come drawn on a layer of their own. */
+export const LAYERED_NODES = 64;
+
+/**
+ * The nodes alone (heatmaps, frames, dead marks, indices), onto their own canvas: hundreds of
+ * heatmap blits and placed labels take longer than a frame, and they change only when the
+ * heatmaps or the dead count do.
+ */
+export function drawNodeLayer(ctx, scene) {
+  ctx.clearRect(0, 0, scene.width, scene.height);
+  drawNodes(ctx, scene, dimmed(scene) ? 0.25 : 1);
+  drawIndices(ctx, scene);
+}
 
 /** Edges in a network of `sizes`. */
 export function edgeCount(sizes) {

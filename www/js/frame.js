@@ -58,10 +58,58 @@ export function throttleInterval(costMs, share, minMs = 0) {
 /**
  * Milliseconds of training for the next frame, adapted to how long the last frame really took
  * (which includes the browser's own drawing, invisible to JS timers): back off when a frame
- * missed 60 Hz, creep back up while frames are on time.
+ * missed 60 Hz, creep back up while frames are on time. With a `share`, when the frame's other
+ * work (`otherMs`: drawing, heatmaps, statistics) took over 40 % of a frame, training keeps at least
+ * that share of the frame's time: frames are slow anyway, and backing training off to nothing
+ * would not make them fast, only stop the training.
  */
-export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5 } = {}) {
+export function adaptBudget(previous, lastIntervalMs, { min = 1, max = 8, frameMs = 17.5, share = 0, otherMs = 0, cut = 0.75, creep = 0.25 } = {}) {
   if (!(lastIntervalMs > 0)) return previous;
-  const next = lastIntervalMs > frameMs ? previous * 0.75 : previous + 0.25;
-  return Math.max(min, Math.min(max, next));
+  const next = lastIntervalMs > frameMs ? previous * cut : previous + creep;
+  const slowAnyway = otherMs > frameMs * 0.4;
+  const floor = slowAnyway ? Math.max(min, Math.min(max, share * lastIntervalMs)) : min;
+  return Math.max(floor, Math.min(max, next));
 }
+
+/** The training speeds a page offers (the link's `speed`): Paced is the default. */
+export const SPEEDS = ['paced', 'fast'];
+
+/** Epochs a playing frame wants: one at most when Paced (the animations stay readable), as many
+ *  as fit in the frame's training budget when Fast. */
+export function epochsPerFrame(speed) {
+  return speed === 'fast' ? Infinity : 1;
+}
+
+/**
+ * Bounds of the training budget (ms per frame) for adaptBudget. Fast may take up to 10 ms of a
+ * 16.7 ms frame, leaving the rest for input, heatmaps, statistics and drawing; adaptBudget backs it
+ * off whenever frames run late, but not below a quarter of the frame's time, so training neither
+ * starves the rest nor is starved by it.
+ */
+export function budgetBounds(speed) {
+  // Fast's budget usually binds, so it probes for the frame's limit: it cuts by half and creeps
+  // back slowly, or the probing itself would make every fifth frame late.
+  return speed === 'fast' ? { min: 1, max: 10, share: 0.25, cut: 0.5, creep: 0.05 } : { min: 1, max: 8 };
+}
+
+/**
+ * How far `current` moved from `previous` (two parameter vectors of equal length): the L2 norm
+ * of the difference over the L2 norm of `previous` (Infinity when the lengths differ or nothing
+ * was shown yet; the absolute change when `previous` is all zeros).
+ */
+export function relativeChange(previous, current) {
+  if (!previous || previous.length !== current.length) return Infinity;
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < current.length; i++) {
+    const d = current[i] - previous[i];
+    diff += d * d;
+    norm += previous[i] * previous[i];
+  }
+  if (!Number.isFinite(diff)) return Infinity; // a NaN or ∞ appeared: always worth showing
+  return Math.sqrt(diff) / (norm > 0 ? Math.sqrt(norm) : 1);
+}
+
+/** Below this relative change of the parameters (since the maps last showed them) a heatmap
+ *  refresh while training is skipped: the maps would barely differ. */
+export const HEATMAP_STILL = 1e-3;

@@ -121,7 +121,8 @@ async function start() {
       interval: (cost) => throttleInterval(cost, 0.1),
       run: (now, whole) => (!whole && (session.playing || api.stepping) ? session.evaluateSlice(EVALUATION_SLICE_MS) : session.refreshStats()),
     })
-    .add({ name: 'heatmaps', interval: (cost) => throttleInterval(cost, 0.15, 50), run: () => heatmaps.refresh() })
+    // While training they skip frames where the parameters barely moved; otherwise exact.
+    .add({ name: 'heatmaps', interval: (cost) => throttleInterval(cost, 0.15, 50), run: () => heatmaps.refresh(!session.playing && !api.stepping) })
     .add({ name: 'inspector', when: () => views.inspector.open, interval: () => 100, run: () => views.inspector.render() })
     .add({ name: 'landscape', when: () => landscape.due, interval: (cost) => throttleInterval(cost, 0.05, 200), run: () => landscape.render() })
     .add({
@@ -142,13 +143,15 @@ async function start() {
     if (now) scheduler.runNow('stats'); // a step taken by hand shows its numbers at once
   });
   session.on('data', request('heatmaps'));
+  session.on('playing', (playing) => playing || scheduler.request('heatmaps')); // paused: the exact maps
+  session.on('speed', (speed) => scheduler.setSpeed(speed));
   session.on('config', ({ keys }) => keys?.includes('discretize') && scheduler.request('heatmaps'));
   const redraw = () => canvases.forEach((view) => (view.dirty = true));
   new ResizeObserver(redraw).observe(document.body);
   document.addEventListener('visibilitychange', redraw);
 
   linkSync.open(location.hash);
-  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, coreCalls, session, scheduler, telling, recovery, trouble, views });
+  window.backpropPlayground = testHandle({ Engine, memory: wasmMemory, coreCalls, session, scheduler, telling, recovery, trouble, heatmaps, views });
   document.body.dataset.ready = 'true';
   api.emit('ready', { version: 1 });
 

@@ -25,7 +25,8 @@ class Playground(anywidget.AnyWidget):
     ``epoch``, ``losses`` (this run's history of ``{step, epoch, train, test}``, at most 10 entries
     a second while it plays, thinned past 500), ``weights`` (per layer, ``[out][in]``), ``biases``,
     ``diverged``, ``ready`` and ``error`` (the last failed command). Setting ``learning_rate`` or
-    ``config`` (only the settings given change) reconfigures the page.
+    ``config`` (only the settings given change) reconfigures the page; ``speed`` (``"paced"`` or
+    ``"fast"``) sets how fast ``play()`` trains.
 
     Commands run in the page after the cell that sends them; the traits follow when they finish.
     """
@@ -39,6 +40,9 @@ class Playground(anywidget.AnyWidget):
                                   " where Jupyter could (as VS Code and marimo always do)").tag(sync=True)
     config = traitlets.Dict().tag(sync=True)
     learning_rate = traitlets.Float(None, allow_none=True).tag(sync=True)
+    speed = traitlets.Enum(["paced", "fast"], default_value="paced",
+                           help="paced: at most one epoch per frame while playing; fast: as many as fit"
+                           " in each frame's time").tag(sync=True)
     step_count = traitlets.Int(0).tag(sync=True)
     epoch = traitlets.Int(0).tag(sync=True)
     losses = traitlets.List().tag(sync=True)

@@ -102,7 +102,7 @@ async function render({ model, el }) {
   let closed = false;
   let readyResolve;
   const url = new URL(await siteUrl(model), location.href);
-  url.hash = fragment({ preset: model.get('preset'), embed: '1', ...model.get('link') });
+  url.hash = fragment({ preset: model.get('preset'), embed: '1', speed: model.get('speed') === 'fast' ? 'fast' : '', ...model.get('link') });
   // Every command waits for the page; a page that never loads fails them all, by name.
   const ready = new Promise((resolve, reject) => {
     readyResolve = resolve;
@@ -148,6 +148,7 @@ async function render({ model, el }) {
     config = state.config;
     record(state); // the history starts at the page's first state, even if Python's steps come at once
     if (wanted()) await api.call('setConfig', { config: wanted() });
+    if (model.get('speed') !== state.speed) await api.call('setSpeed', { speed: model.get('speed') });
   });
   const run = (method, args) => started.then(() => api.call(method, args)).catch((e) => save({ error: e.message }));
   /** Reads everything back: the statistics, the configuration and the parameters. */
@@ -157,6 +158,7 @@ async function render({ model, el }) {
     record(s);
     save({
       diverged: s.diverged,
+      speed: s.speed,
       weights: s.weights.map((w, l) => rows(w, s.sizes[l])),
       biases: s.biases,
     });
@@ -170,6 +172,8 @@ async function render({ model, el }) {
     refresh,
   };
   const onMessage = (msg) => commands[msg?.method]?.(msg);
+  const pace = () => config && run('setSpeed', { speed: model.get('speed') });
+  model.on('change:speed', pace);
   model.on('change:config', push);
   model.on('change:learning_rate', push);
   model.on('msg:custom', onMessage);
@@ -182,6 +186,7 @@ async function render({ model, el }) {
 
   const cleanup = () => {
     closed = true;
+    model.off('change:speed', pace);
     model.off('change:config', push);
     model.off('change:learning_rate', push);
     model.off('msg:custom', onMessage);

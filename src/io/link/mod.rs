@@ -88,6 +88,8 @@ pub struct PageOptions {
     pub controls: Option<Vec<String>>,
     pub autoplay: bool,
     pub theme: String,
+    /// How training is paced: `paced` (at most one epoch per frame) or `fast` (a frame's budget).
+    pub speed: String,
     /// Controls to hide (TensorFlow Playground's `<control>_hide`).
     pub hide: Vec<String>,
     pub hide_text: bool,
@@ -175,6 +177,7 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
     let (mut step, mut epoch) = (0u64, 0u64);
     let options = &mut report.options;
     options.theme = "light".into();
+    options.speed = "paced".into();
     for (key, value) in &pairs {
         let text = |v: &str| FieldValue::Text(v.to_string());
         match key.as_str() {
@@ -214,6 +217,13 @@ pub fn open(fragment: &str) -> (Trainer, LinkReport) {
                 "light" | "dark" => options.theme = value.clone(),
                 _ => report.errors.push(format!(
                     "theme: {} is not allowed; use light or dark",
+                    echo(value)
+                )),
+            },
+            "speed" => match value.as_str() {
+                "paced" | "fast" => options.speed = value.clone(),
+                _ => report.errors.push(format!(
+                    "speed: {} is not allowed; use paced or fast",
                     echo(value)
                 )),
             },
@@ -514,6 +524,17 @@ mod tests {
     }
 
     #[test]
+    fn the_speed_is_a_page_option_paced_unless_the_link_says_fast() {
+        assert_eq!(open("#v=1").1.options.speed, "paced");
+        let (_, report) = open("#v=1&speed=fast");
+        assert_eq!(report.options.speed, "fast");
+        assert!(
+            report.errors.is_empty() && report.notices.is_empty(),
+            "{report:?}"
+        );
+    }
+
+    #[test]
     fn a_short_link_of_ours_is_not_mistaken_for_tensorflow_playground() {
         let (t, report) = open("#preset=sourceText&embed=1&controls=play,step");
         assert!(!report.tensorflow);
@@ -531,7 +552,7 @@ mod tests {
     #[test]
     fn bad_values_are_named_and_replaced_unknown_keys_are_noticed() {
         let (t, report) = open(
-            "#v=1&activation=swish&learningRate=99&networkShape=4,x&colour=red&w=@@@&theme=neon",
+            "#v=1&activation=swish&learningRate=99&networkShape=4,x&colour=red&w=@@@&theme=neon&speed=turbo",
         );
         let c = t.config();
         assert_eq!(
@@ -549,6 +570,7 @@ mod tests {
             "networkShape:",
             "w: not base64url",
             "theme: \"neon\"",
+            "speed: \"turbo\"",
         ] {
             assert!(all.contains(key), "{key} missing in {all}");
         }

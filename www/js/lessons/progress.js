@@ -49,7 +49,7 @@ export function splitLessonLink(hash) {
 }
 
 /** Keys that are the page's options, not settings: a link of only these opens a lesson's setup. */
-const PAGE_OPTION = /^(embed|controls|theme|hideText|autoplay|[A-Za-z]+_hide)(=|$)/;
+const PAGE_OPTION = /^(embed|controls|theme|speed|hideText|autoplay|[A-Za-z]+_hide)(=|$)/;
 
 function safeDecode(text) {
   try {

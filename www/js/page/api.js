@@ -31,6 +31,10 @@ export class Api {
       getState: ({ weights }) => this.state(weights),
       // Validated like a link: a bad field is an error reply and nothing changes.
       setConfig: ({ config }) => ({ rebuilt: session.setConfig(config), config: session.config }),
+      setSpeed: ({ speed }) => {
+        session.setSpeed(speed);
+        return session.speed;
+      },
       trace: ({ index }) => session.trace(index),
       // The fragment that reopens this state (with `weights`, the trained parameters and step too):
       // what the custom element keeps to restore itself after a move reloads its iframe.
@@ -60,7 +64,7 @@ export class Api {
   state(weights = false) {
     const session = this.session;
     const s = session.exactStats();
-    const state = { step: s.step, epoch: s.epoch, trainLoss: s.trainLoss, testLoss: s.testLoss, diverged: s.diverged, config: session.config };
+    const state = { step: s.step, epoch: s.epoch, trainLoss: s.trainLoss, testLoss: s.testLoss, diverged: s.diverged, speed: session.speed, config: session.config };
     if (!weights) return state;
     const layers = session.sizes.slice(1).map((_, l) => l);
     return {

@@ -2,7 +2,8 @@
 // diagram, and the neuron under the pointer over the whole plot; painted from the core's RGBA
 // pixels (one reused ImageData per resolution), and described in words for screen readers.
 // Tells its listeners 'painted' after a refresh and 'hover' when the plot's heatmap changes.
-import { heatmapResolutions } from '../frame.js';
+// While training, a refresh is skipped when the parameters barely moved since the maps were painted.
+import { HEATMAP_STILL, heatmapResolutions, relativeChange } from '../frame.js';
 import { describeHeatmap } from '../summary.js';
 import { CLASS_COLOURS, NEGATIVE, POSITIVE, ZERO } from '../colors.js';
 import { Emitter } from './emitter.js';
@@ -25,8 +26,19 @@ export class Heatmaps extends Emitter {
     /** The hovered (or selected) neuron's map over the plot, or null: the prediction shows. */
     this.hoverImage = null;
     this.images = new Map();
+    /** The parameters the maps show (every layer's weights, then biases), or null: stale. */
+    this.shown = null;
+    /** Counts changes of the thumbnails (a layer that shows them redraws when this moves). */
+    this.paints = 0;
+    /** Refreshes skipped because the parameters barely moved (for the test handle). */
+    this.skipped = 0;
+    const stale = () => (this.shown = null);
+    session.on('data', stale);
+    session.on('config', ({ keys }) => keys?.includes('discretize') && stale());
     session.on('rebuilt', () => {
+      stale();
       this.thumbnails = [];
+      this.paints += 1; // the thumbnails changed: they are gone
       if (this.hoverImage) this.paintHover(); // the old network's neuron no longer fills the plot
     });
   }
@@ -43,8 +55,28 @@ export class Heatmaps extends Emitter {
     canvas.getContext('2d').putImageData(image, 0, 0);
   }
 
-  /** Every map, after the parameters moved. */
-  refresh() {
+  /** The parameters as one vector (a copy: the core's views are transient). */
+  #params() {
+    const layers = this.session.sizes.length - 1;
+    const parts = [];
+    for (let l = 0; l < layers; l++) parts.push(this.session.view('weights', l), this.session.view('biases', l));
+    const all = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return all;
+  }
+
+  /** Every map, after the parameters moved; unless `exact`, not when they barely moved. */
+  refresh(exact = true) {
+    const params = this.#params();
+    if (!exact && relativeChange(this.shown, params) < HEATMAP_STILL) {
+      this.skipped += 1;
+      return;
+    }
+    this.shown = params;
     const sizes = this.session.sizes;
     const { plot, thumb } = this.resolutions();
     if (this.plot?.width !== plot) this.plot = makeImageCanvas(plot);
@@ -59,6 +91,7 @@ export class Heatmaps extends Emitter {
       }),
     );
     if (this.hoverImage || this.hoveredNode() !== null) this.paintHover(); // else nothing to repaint
+    this.paints += 1;
     this.emit('painted');
   }
 

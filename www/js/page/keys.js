@@ -1,5 +1,5 @@
 // The page's keyboard shortcuts: Space play/pause, → step (or explain's next phase), ← explain's
-// previous phase, R reset, E explain mode, ? the list. Not while typing, not behind an open
+// previous phase, R reset, E explain mode, F Fast or Paced training, ? the list. Not while typing, not behind an open
 // dialog, and never into a failed core.
 const $ = (id) => document.getElementById(id);
 
@@ -19,6 +19,8 @@ export function installShortcuts(session, { telling, explainPanel, messages }) {
       session.reset();
     } else if (e.key === 'e' || e.key === 'E') {
       explainPanel.toggle(messages);
+    } else if (e.key === 'f' || e.key === 'F') {
+      session.setSpeed(session.speed === 'fast' ? 'paced' : 'fast');
     } else if (e.key === '?') {
       $('shortcuts').showModal();
     }

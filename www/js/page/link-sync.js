@@ -15,6 +15,7 @@ export function optionsFragment(options) {
   if (options.embed) parts.push('embed=1');
   if (options.controls) parts.push(`controls=${options.controls.join(',')}`);
   if (options.themeChosen) parts.push(`theme=${options.theme}`);
+  if (options.speed === 'fast') parts.push('speed=fast'); // Paced, the default, is left out
   for (const h of options.hide) parts.push(`${h}_hide=true`);
   if (options.hideText) parts.push('hideText=true');
   return parts.join('&');
@@ -30,7 +31,7 @@ export class LinkSync extends Emitter {
     this.embedDefaults = embedDefaults;
     // `themeChosen`: the theme came from the link or the toggle (and goes into the link); without
     // it the page follows the system's preference.
-    this.options = { embed: false, controls: null, hide: [], theme: 'light', themeChosen: false, hideText: false };
+    this.options = { embed: false, controls: null, hide: [], theme: 'light', themeChosen: false, hideText: false, speed: 'paced' };
     /** The theme's canvas colours, read when the theme is applied (not every frame). */
     this.palette = null;
     /** Controls an open lesson needs, shown in embed mode too. */
@@ -41,6 +42,10 @@ export class LinkSync extends Emitter {
     this.written = null;
     this.timer = 0;
     session.on('config', () => this.schedule());
+    session.on('speed', (speed) => {
+      this.options = { ...this.options, speed };
+      this.schedule();
+    });
     // With the hand editor open the link keeps the weights, so each edit and step goes into it.
     session.on('params', () => this.keepsWeights() && this.schedule());
     $('theme-toggle').addEventListener('click', () => {
@@ -113,6 +118,7 @@ export class LinkSync extends Emitter {
     }
     const report = this.session.openLink(hash);
     this.apply({ ...report.options, themeChosen });
+    this.session.setSpeed(report.options.speed);
     this.schedule(); // with the link's own options (an embed's way out, from the first frame)
     const problems = [...report.errors, ...own, ...report.notices.map((n) => `Ignored: ${n}.`)];
     if (problems.length) this.messages.show(`This link could not be read in full. ${problems.map((p) => p.replace(/\.?$/, '.')).join(' ')}`);

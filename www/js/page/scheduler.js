@@ -2,7 +2,7 @@
 // when its condition holds, and when its interval has passed since it last finished; intervals may
 // follow the job's measured cost (a job that takes long runs less often). The training budget
 // adapts to the measured frame interval. No DOM: tested in Node with made-up clocks.
-import { adaptBudget, updateCost } from '../frame.js';
+import { adaptBudget, budgetBounds, updateCost } from '../frame.js';
 
 /**
  * A job: { name, run(now) → false while unfinished, everyFrame?, when?(now) → bool,
@@ -17,7 +17,15 @@ export class Scheduler {
     this.timings = {};
     /** Milliseconds of training per frame, adapted to the measured frame interval. */
     this.trainBudget = 8;
+    /** The budget's bounds, by the training speed (frame.js, budgetBounds). */
+    this.bounds = budgetBounds('paced');
     this.lastFrame = 0;
+    this.otherMs = 0;
+  }
+
+  /** Paced or Fast: how much of a frame training may take. */
+  setSpeed(speed) {
+    this.bounds = budgetBounds(speed);
   }
 
   add(job) {
@@ -50,11 +58,18 @@ export class Scheduler {
 
   /** One animation frame: the training budget, then every job that is due, in table order. */
   frame(now) {
-    this.trainBudget = adaptBudget(this.trainBudget, now - this.lastFrame);
+    this.trainBudget = adaptBudget(this.trainBudget, now - this.lastFrame, { ...this.bounds, otherMs: this.otherMs });
     this.lastFrame = now;
+    const t0 = performance.now();
+    let training = 0;
     for (const job of this.jobs) {
-      if (job.everyFrame || (job.requested && job.when(now) && now - job.last >= job.interval(job.cost))) this.#run(job, now, false);
+      if (job.everyFrame || (job.requested && job.when(now) && now - job.last >= job.interval(job.cost))) {
+        const ms = this.#run(job, now, false);
+        if (job.name === 'train') training = ms;
+      }
     }
+    /** What the last frame's jobs took besides training (ms): whether training is what makes frames late. */
+    this.otherMs = performance.now() - t0 - training;
   }
 
   #run(job, now, forced) {
@@ -64,11 +79,12 @@ export class Scheduler {
     this.timings[job.name] = updateCost(this.timings[job.name] ?? 0, ms, 1);
     if (!finished) {
       job.pending += ms;
-      return;
+      return ms;
     }
     job.cost = updateCost(job.cost, job.pending + ms, 1);
     job.pending = 0;
     job.requested = false;
     job.last = now;
+    return ms;
   }
 }

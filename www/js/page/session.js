@@ -6,10 +6,12 @@
 //   stats    new statistics (the stats object)              diverged  training stopped at a NaN/∞
 //   restored the best weights are back (after trouble: see trouble-watch.js)
 //   playing  play or pause (bool)                           selected / hover  the neuron or weight shown
+//   speed    Paced or Fast training ('paced' | 'fast')
 //   path     the chain-rule path lit up on the diagram (a path of paths.js, or null)
 // Every entry point (controls, links, the message API, keys) comes through its methods.
 import { Engine, limits } from '../engine.js';
-import { nextChunk, updateCost } from '../frame.js';
+import { epochsPerFrame, nextChunk, SPEEDS, updateCost } from '../frame.js';
+import { show } from '../checks.js';
 import { Emitter } from './emitter.js';
 import { MAZUR, splitRows } from '../worked-examples.js';
 
@@ -28,6 +30,8 @@ export class Session extends Emitter {
     /** This setup as a link fragment without weights (kept in step with the configuration). */
     this.fragment = '';
     this.playing = false;
+    /** How training is paced while playing: 'paced' or 'fast' (frame.js, SPEEDS). */
+    this.speed = 'paced';
     /** After a failure of the core: nothing may call the dead engine until a new one is opened. */
     this.crashed = false;
     /** Counts rebuilds: a long API step stops when the network it began on is gone. */
@@ -232,10 +236,18 @@ export class Session extends Emitter {
     return { ran, stopped: false };
   }
 
-  /** One epoch at most, within the budget (what a playing page does each frame). */
-  trainEpoch(budgetMs) {
+  /** Paced (at most one epoch per frame) or Fast (a frame's budget); throws an Error naming a bad one. */
+  setSpeed(speed) {
+    if (!SPEEDS.includes(speed)) throw new Error(`speed: ${show(speed)} is not allowed; use paced or fast`);
+    if (this.speed === speed) return;
+    this.speed = speed;
+    this.emit('speed', speed);
+  }
+
+  /** What a playing page does each frame: `epochs` at most (by the speed), within the budget. */
+  trainEpoch(budgetMs, epochs = epochsPerFrame(this.speed)) {
     if (!this.train.length) return;
-    const { stopped } = this.trainFor(budgetMs, this.stepsPerEpoch());
+    const { stopped } = this.trainFor(budgetMs, epochs * this.stepsPerEpoch());
     this.changed(stopped); // diverged: report it at once
   }
 
@@ -282,6 +294,12 @@ export class Session extends Emitter {
   /** Exact statistics for the current parameters, shown. */
   refreshStats() {
     this.#showStats(this.engine.stats());
+  }
+
+  /** The step and epoch now, cheaply (the losses may be a few steps old): { step, epoch }. */
+  counters() {
+    const { step, epoch } = this.engine.latestStats();
+    return { step, epoch };
   }
 
   /** Exact statistics for the current parameters, only read (for an API reply). */

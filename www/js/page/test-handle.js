@@ -4,13 +4,17 @@
 import { pythonScript, pythonSetup } from '../python-export.js';
 
 /** Builds the read-only handle over the page's parts. */
-export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, trouble, views }) {
+export function testHandle({ Engine, memory, coreCalls, session, scheduler, telling, recovery, trouble, heatmaps, views }) {
   const copy = (value) => (value === null || value === undefined ? value : structuredClone(value));
   return Object.freeze({
     /** The Engine class, to compute reference values on an engine of a test's own. */
     Engine,
     /** Exact statistics of the current parameters: { step, epoch, trainLoss, testLoss, dead, … }. */
     stats: () => session.exactStats(),
+    /** The step and epoch now, without an evaluation (cheap enough to read every frame). */
+    counters: () => session.counters(),
+    /** Training steps in one epoch (the training points over the batch size, rounded up). */
+    stepsPerEpoch: () => session.stepsPerEpoch(),
     config: () => copy(session.config),
     sizes: () => session.sizes.slice(),
     /** The data as [x, y, label, …] triples. */
@@ -30,6 +34,12 @@ export function testHandle({ Engine, memory, coreCalls, session, scheduler, tell
     pythonScript: (dialect) => pythonScript(pythonSetup(session), dialect),
     hasCustomData: () => session.hasCustomData(),
     playing: () => session.playing,
+    /** 'paced' (at most one epoch per frame) or 'fast' (as many as fit in the frame's budget). */
+    speed: () => session.speed,
+    /** Milliseconds of training the next frame may take (adapted to the measured frame interval). */
+    trainBudget: () => scheduler.trainBudget,
+    /** Heatmap refreshes skipped while training because the parameters barely moved. */
+    heatmapsSkipped: () => heatmaps.skipped,
     selected: () => copy(session.selected),
     /** The sample the inspector and the tables trace (the next step's first). */
     tracedSample: () => session.sample,

@@ -2,7 +2,7 @@
 // pulses, explain mode's highlight, dead neurons and the selection; a click or the keyboard's
 // roving focus selects a neuron or a weight. Redrawn only when something it shows changed.
 import { diagramWidth, edgeAt, networkLayout, nodeAt } from '../../layout.js';
-import { BUCKETED_EDGES, dimmed, drawEdgeLayer, drawNetwork, edgeCount } from '../../draw-network.js';
+import { BUCKETED_EDGES, dimmed, drawEdgeLayer, drawNetwork, drawNodeLayer, edgeCount, LAYERED_NODES } from '../../draw-network.js';
 import { due, throttleInterval, updateCost } from '../../frame.js';
 import { describeFocus, moveFocus } from '../../focus.js';
 import { fitCanvas } from '../canvas.js';
@@ -12,6 +12,23 @@ const $ = (id) => document.getElementById(id);
 /** On touch screens and phones a node is a tap target of at least 44 px, however small it is drawn. */
 const touch = window.matchMedia('(pointer: coarse), (max-width: 640px)');
 const tapTarget = () => (touch.matches ? 44 : 0);
+
+/** What a layer of the diagram depends on besides its content: the canvas, the dimming, the layout. */
+function layerKey(scene) {
+  const first = scene.layout.columns[0][0];
+  return `${scene.width}x${scene.height}@${window.devicePixelRatio || 1}:${dimmed(scene) ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
+}
+
+/** `canvas` (or a new one) sized for the scene at the screen's pixel ratio, its context in CSS px. */
+function layerCanvas(canvas = document.createElement('canvas'), scene) {
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(scene.width * ratio);
+  canvas.height = Math.round(scene.height * ratio);
+  // Read back once per redraw (see #edgeLayer): a CPU canvas, as the browser advises.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return { canvas, ctx };
+}
 
 export class NetworkView {
   constructor(session, { telling, heatmaps, linkSync, schema, featureLabels, apply, reducedMotion }) {
@@ -26,6 +43,8 @@ export class NetworkView {
     this.layout = null;
     /** A dense network's edges, drawn on their own canvas: { canvas, key, drawnAt, cost, behind }. */
     this.edges = null;
+    /** A big network's nodes, drawn on their own canvas when what they show changed: { canvas, key }. */
+    this.nodes = null;
     const shape = schema.settings.find((s) => s.name === 'networkShape');
     this.controls = new NeuronControls(session, { apply, maxNeurons: shape.maxNeurons, onHeight: () => (this.dirty = true) });
     const redraw = () => (this.dirty = true);
@@ -103,23 +122,31 @@ export class NetworkView {
    * never more than 10 times a second): weights move little between redraws.
    */
   #edgeLayer(scene) {
-    const ratio = window.devicePixelRatio || 1;
-    const first = scene.layout.columns[0][0];
-    const key = `${scene.width}x${scene.height}@${ratio}:${dimmed(scene) ? 'dim' : ''}:${scene.layout.columns.map((c) => c.length)}:${first.x},${first.y}`;
+    const key = layerKey(scene);
     const now = performance.now();
     const layer = this.edges;
     if (layer && layer.key === key && !this.#edgesDue(layer, now)) {
       layer.behind = true; // the weights may have moved since
       return layer.canvas;
     }
-    const canvas = layer?.canvas ?? document.createElement('canvas');
-    canvas.width = Math.round(scene.width * ratio);
-    canvas.height = Math.round(scene.height * ratio);
-    const ctx = canvas.getContext('2d');
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const { canvas, ctx } = layerCanvas(layer?.canvas, scene);
     const t0 = performance.now();
     drawEdgeLayer(ctx, scene);
+    // Canvas drawing is deferred until the pixels are used: rasterise now, inside the timing, or
+    // the cost lands on the blit and the throttle would think thousands of lines are free.
+    ctx.getImageData(0, 0, 1, 1);
     this.edges = { canvas, key, drawnAt: now, behind: false, cost: updateCost(layer?.cost ?? 0, performance.now() - t0, 1) };
+    return canvas;
+  }
+
+  /** A big network's nodes on their own canvas, redrawn only when their heatmaps, the dead
+   *  neurons, the colours or the canvas changed. */
+  #nodeLayer(scene) {
+    const key = `${layerKey(scene)}:${this.heatmaps.paints}:${scene.palette?.ink},${scene.palette?.muted}:${scene.dead.map((l) => l.map(Number).join('')).join('/')}`;
+    if (this.nodes?.key === key) return this.nodes.canvas;
+    const { canvas, ctx } = layerCanvas(this.nodes?.canvas, scene);
+    drawNodeLayer(ctx, scene);
+    this.nodes = { canvas, key };
     return canvas;
   }
 
@@ -169,8 +196,10 @@ export class NetworkView {
       path: session.path,
       story,
       edgeImage: null,
+      nodeImage: null,
     };
     if (edgeCount(session.sizes) > BUCKETED_EDGES) scene.edgeImage = this.#edgeLayer(scene);
+    if (session.sizes.reduce((a, b) => a + b, 0) > LAYERED_NODES) scene.nodeImage = this.#nodeLayer(scene);
     drawNetwork(net.ctx, scene);
     this.controls.place(this.layout);
   }

@@ -1,4 +1,4 @@
-// The training toolbar: play/pause, one animated step, reset, the animation's speed, and the
+// The training toolbar: play/pause, one animated step, reset, Fast or Paced training, the animation's speed, and the
 // caption that tells the animated step phase by phase.
 const $ = (id) => document.getElementById(id);
 
@@ -8,6 +8,8 @@ export class Toolbar {
     $('step').addEventListener('click', () => telling.stepOnce());
     $('reset').addEventListener('click', () => session.reset());
     $('speed').addEventListener('change', (e) => telling.setSpeed(Number(e.target.value)));
+    $('speed-mode').addEventListener('click', () => session.setSpeed(session.speed === 'fast' ? 'paced' : 'fast'));
+    session.on('speed', (speed) => $('speed-mode').setAttribute('aria-pressed', String(speed === 'fast')));
     session.on('playing', (playing) => {
       $('play').classList.toggle('playing', playing);
       $('play').setAttribute('aria-label', playing ? 'Pause' : 'Play');
