@@ -73,8 +73,10 @@ pub fn check_link(fragment: &str, opened: (Trainer, LinkReport)) {
             || error.split_once(": ").is_some_and(|(key, what)| {
                 !what.is_empty()
                     && (field_names().contains(&key)
-                        || ["w", "step", "epoch", "theme", "preset", "data", "train"]
-                            .contains(&key))
+                        || [
+                            "w", "step", "epoch", "theme", "speed", "preset", "data", "train",
+                        ]
+                        .contains(&key))
             });
         assert!(named, "error {error:?} names no key, for link {fragment:?}");
     }

@@ -193,15 +193,30 @@ impl Evaluator {
     ) -> bool {
         let net = &mut self.network;
         let total = train.len() + test.len();
-        let end = progress.next.saturating_add(max_points).min(total);
-        for k in progress.next..end {
-            let (set, i, sums) = if k < train.len() {
-                (train, k, &mut progress.train)
+        let (start, end) = (
+            progress.next,
+            progress.next.saturating_add(max_points).min(total),
+        );
+        let set_of = |k: usize| {
+            if k < train.len() {
+                (train, k)
             } else {
-                (test, k - train.len(), &mut progress.test)
+                (test, k - train.len())
+            }
+        };
+        let inputs = (start..end).map(|k| {
+            let (set, i) = set_of(k);
+            set.sample(i).0
+        });
+        net.forward_each(inputs, |net, offset| {
+            let k = start + offset;
+            let (set, i) = set_of(k);
+            let sums = if k < train.len() {
+                &mut progress.train
+            } else {
+                &mut progress.test
             };
-            let (input, target) = set.sample(i);
-            net.forward(input);
+            let target = set.sample(i).1;
             sums.loss += net.loss_of(target) as f64;
             let right =
                 predicted_class(config, net.output()) == actual_class(config, set.points[i].label);
@@ -221,7 +236,7 @@ impl Evaluator {
                     }
                 }
             }
-        }
+        });
         progress.next = end;
         end == total
     }

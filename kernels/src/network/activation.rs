@@ -129,31 +129,10 @@ impl Activation {
         }
     }
 
-    /// f and f′ over a whole layer, `z` to (`a`, `d`). The match is outside the loops so that
-    /// each loop is straight-line code the compiler can vectorise.
-    pub fn apply_layer(self, z: &[Scalar], a: &mut [Scalar], d: &mut [Scalar]) {
-        match self {
-            Activation::Tanh => {
-                for ((a, d), &z) in a.iter_mut().zip(d.iter_mut()).zip(z) {
-                    *a = tanh(z);
-                    *d = tanh_derivative(z);
-                }
-            }
-            Activation::Sigmoid => {
-                for ((a, d), &z) in a.iter_mut().zip(d.iter_mut()).zip(z) {
-                    (*a, *d) = sigmoid_with_derivative(z);
-                }
-            }
-            _ => {
-                for ((a, d), &z) in a.iter_mut().zip(d.iter_mut()).zip(z) {
-                    (*a, *d) = self.apply_with_derivative(z);
-                }
-            }
-        }
-    }
-
-    /// `apply_layer` over lane groups (four samples per group): tanh and sigmoid four at a time.
-    pub fn apply_lanes(self, z: &[Lanes], a: &mut [Lanes], d: &mut [Lanes]) {
+    /// f and f′ over a whole layer's lane groups (four samples per group), `z` to (`a`, `d`): tanh
+    /// and sigmoid four lanes at a time; the others are branch-free per value, and the compiler
+    /// vectorises their loop. The match is outside the loops.
+    pub fn apply_layer(self, z: &[Lanes], a: &mut [Lanes], d: &mut [Lanes]) {
         #[inline(always)]
         fn each(z: &[Lanes], a: &mut [Lanes], d: &mut [Lanes], f: impl Fn(V) -> (V, V)) {
             for ((a, d), z) in a.iter_mut().zip(d.iter_mut()).zip(z) {
@@ -164,7 +143,12 @@ impl Activation {
         match self {
             Activation::Tanh => each(z, a, d, |z| (tanh(z), tanh_derivative(z))),
             Activation::Sigmoid => each(z, a, d, sigmoid_with_derivative),
-            _ => self.apply_layer(z.as_flattened(), a.as_flattened_mut(), d.as_flattened_mut()),
+            _ => {
+                let (a, d) = (a.as_flattened_mut(), d.as_flattened_mut());
+                for ((a, d), &z) in a.iter_mut().zip(d.iter_mut()).zip(z.as_flattened()) {
+                    (*a, *d) = self.apply_with_derivative(z);
+                }
+            }
         }
     }
 
@@ -333,12 +317,18 @@ mod tests {
                     }
                 }
             }
-            let mut z = [0.0f32; 3];
-            let (mut a, mut d) = ([0.0; 3], [0.0; 3]);
-            z.copy_from_slice(&[-29.5, 0.3, 17.0]);
+            // The layer's four lanes at a time give the same bits as one value at a time.
+            let z = [[-29.5, 0.3, 17.0, -1e-3], [f32::NAN, 88.0, -88.0, 0.0]];
+            let (mut a, mut d) = ([[0.0; 4]; 2], [[0.0; 4]; 2]);
             act.apply_layer(&z, &mut a, &mut d);
-            for (zi, di) in z.iter().zip(d) {
-                assert_eq!(di, act.derivative(*zi), "{}: the layer's f′", act.name());
+            let values = z
+                .as_flattened()
+                .iter()
+                .zip(a.as_flattened().iter().zip(d.as_flattened()));
+            for (zi, (ai, di)) in values {
+                let (want_a, want_d) = (act.apply(*zi), act.derivative(*zi));
+                assert_eq!(ai.to_bits(), want_a.to_bits(), "{}: f({zi})", act.name());
+                assert_eq!(di.to_bits(), want_d.to_bits(), "{}: f′({zi})", act.name());
             }
             assert!(worst <= 1e-4, "{}: relative error {worst:e}", act.name());
         }

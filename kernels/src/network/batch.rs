@@ -60,12 +60,12 @@ impl Network {
         samples: impl Iterator<Item = (&'a [Scalar], &'a [Scalar])>,
     ) -> Scalar {
         self.ensure_batch();
+        let mut samples = samples.fuse();
         for block in &mut self.batch.layers {
             block.weight_grads.fill([0.0; LANES]);
             block.bias_grads.fill([0.0; LANES]);
             block.delta_squares = [0.0; LANES];
         }
-        let mut samples = samples.fuse();
         let (mut total, mut n) = (0.0, 0);
         loop {
             let mut len = 0;
@@ -88,7 +88,7 @@ impl Network {
             self.zero_grads();
             return 0.0;
         }
-        self.keep_sample(self.batch.len - 1);
+        self.keep(self.batch.len - 1, true);
         // A batch's gradient is the mean: each sum times 1/n.
         let scale = 1.0 / n as Scalar;
         for (layer, block) in self.layers.iter_mut().zip(&self.batch.layers) {
@@ -101,6 +101,36 @@ impl Network {
             layer.delta_square_sum = V::load(&block.delta_squares).sum();
         }
         total / n as Scalar
+    }
+
+    /// Forward passes over `inputs`, in blocks. For each sample in turn its z, a and f′ are put in
+    /// the per-sample buffers (as `forward` leaves them) and `each(network, k)` is called, k
+    /// counting the samples from 0.
+    pub fn forward_each<'a>(
+        &mut self,
+        inputs: impl Iterator<Item = &'a [Scalar]>,
+        mut each: impl FnMut(&Network, usize),
+    ) {
+        self.ensure_batch();
+        let mut inputs = inputs.fuse();
+        let mut done = 0;
+        loop {
+            let mut len = 0;
+            for input in inputs.by_ref().take(BLOCK) {
+                self.put_sample(len, input, None);
+                len += 1;
+            }
+            if len == 0 {
+                return;
+            }
+            self.start_block(len);
+            self.forward_block();
+            for s in 0..len {
+                self.keep(s, false);
+                each(self, done + s);
+            }
+            done += len;
+        }
     }
 
     /// Every node's value (the inputs, then each layer's activations) over a square grid whose
@@ -239,7 +269,7 @@ impl Network {
             if layer.activation == Activation::Softmax {
                 softmax_block(block, groups, n, column);
             } else {
-                layer.activation.apply_lanes(
+                layer.activation.apply_layer(
                     &block.pre_activations[..used],
                     &mut block.activations[..used],
                     &mut block.derivatives[..used],
@@ -276,6 +306,9 @@ impl Network {
                 let mut pg = prev_grads
                     .as_deref_mut()
                     .map(|p| &mut p[g * n_in..][..n_in]);
+                if let Some(pg) = pg.as_deref_mut() {
+                    pg.fill([0.0; LANES]); // the rows below add to it
+                }
                 let mut squares = V::load(&block.delta_squares);
                 let tiles = n / TILE * TILE;
                 let (w, gw, gb) = (
@@ -285,17 +318,15 @@ impl Network {
                 );
                 for i in (0..tiles).step_by(TILE) {
                     let (gw, gb) = (&mut gw[i * n_in..], &mut gb[i..]);
-                    let first = i == 0;
                     let pg = pg.as_deref_mut();
                     let d = &deltas[i..];
-                    backward_rows::<TILE>(&w[i * n_in..], d, x, gw, gb, &mut squares, pg, first);
+                    backward_rows::<TILE>(&w[i * n_in..], d, x, gw, gb, &mut squares, pg);
                 }
                 for i in tiles..n {
                     let (gw, gb) = (&mut gw[i * n_in..], &mut gb[i..]);
-                    let first = i == 0;
                     let pg = pg.as_deref_mut();
                     let d = &deltas[i..];
-                    backward_rows::<1>(&w[i * n_in..], d, x, gw, gb, &mut squares, pg, first);
+                    backward_rows::<1>(&w[i * n_in..], d, x, gw, gb, &mut squares, pg);
                 }
                 block.delta_squares = squares.get();
                 if let (Some(pg), true) = (pg, layer.residual) {
@@ -335,34 +366,8 @@ impl Network {
             let lanes = (len - g * LANES).min(LANES);
             let at = g * o;
             if act == Activation::Softmax {
-                for lane in 0..LANES {
-                    let (z, rest) = b.column.split_at_mut(o);
-                    let (a, rest) = rest.split_at_mut(o);
-                    let (y, rest) = rest.split_at_mut(o);
-                    let (f, rest) = rest.split_at_mut(o);
-                    let (grads, deltas) = rest.split_at_mut(o);
-                    if lane >= lanes {
-                        grads.fill(0.0);
-                        deltas.fill(0.0);
-                    } else {
-                        for i in 0..o {
-                            z[i] = block.pre_activations[at + i][lane];
-                            a[i] = block.activations[at + i][lane];
-                            y[i] = b.target[at + i][lane];
-                            f[i] = block.derivatives[at + i][lane];
-                        }
-                        let signals = OutputSignals {
-                            loss_grads: grads,
-                            derivatives: f,
-                            deltas,
-                        };
-                        *total += loss.output_signals(act, z, a, y, signals);
-                    }
-                    for i in 0..o {
-                        block.activation_grads[at + i][lane] = grads[i];
-                        block.deltas[at + i][lane] = deltas[i];
-                    }
-                }
+                let target = &b.target[at..at + o];
+                softmax_signals(block, target, &mut b.column, loss, lanes, at, total);
                 continue;
             }
             let mut sample_loss = [0.0; LANES];
@@ -386,26 +391,24 @@ impl Network {
         }
     }
 
-    /// Copies sample `s` of the last block into the per-sample buffers (input, z, a, f′, ∂L/∂a, δ).
-    fn keep_sample(&mut self, s: usize) {
+    /// Sample `s`'s lane of the block's matrices into the per-sample buffers; with `backward`,
+    /// ∂L/∂a and δ too.
+    fn keep(&mut self, s: usize, backward: bool) {
         let (g, lane) = (s / LANES, s % LANES);
-        let f = self.input.len();
-        for (x, cell) in self.input.iter_mut().zip(&self.batch.input[g * f..]) {
-            *x = cell[lane];
-        }
+        let copy = |mine: &mut [Scalar], lanes: &[Lanes]| {
+            let n = mine.len();
+            for (v, cell) in mine.iter_mut().zip(&lanes[g * n..][..n]) {
+                *v = cell[lane];
+            }
+        };
+        copy(&mut self.input, &self.batch.input);
         for (layer, block) in self.layers.iter_mut().zip(&self.batch.layers) {
-            let n = layer.outputs;
-            let pairs = [
-                (&mut layer.pre_activations, &block.pre_activations),
-                (&mut layer.activations, &block.activations),
-                (&mut layer.derivatives, &block.derivatives),
-                (&mut layer.activation_grads, &block.activation_grads),
-                (&mut layer.deltas, &block.deltas),
-            ];
-            for (mine, lanes) in pairs {
-                for (v, cell) in mine.iter_mut().zip(&lanes[g * n..][..n]) {
-                    *v = cell[lane];
-                }
+            copy(&mut layer.pre_activations, &block.pre_activations);
+            copy(&mut layer.activations, &block.activations);
+            copy(&mut layer.derivatives, &block.derivatives);
+            if backward {
+                copy(&mut layer.activation_grads, &block.activation_grads);
+                copy(&mut layer.deltas, &block.deltas);
             }
         }
     }
@@ -439,9 +442,8 @@ fn forward_rows<const R: usize>(
 }
 
 /// Rows i..i+R of the backward pass for one group: ∂L/∂W[i][j] += δᵢ·x[j] and ∂L/∂bᵢ += δᵢ (each
-/// lane its own sample), Σ δ² into `squares`, and ∂L/∂a_prev[j] gets Σᵢ W[i][j]·δᵢ in row order
-/// (set from row 0 when `first`, added otherwise). Slices start at row i (`deltas`, `weights`,
-/// `weight_grads`, `bias_grads`).
+/// lane its own sample), Σ δ² into `squares`, and ∂L/∂a_prev[j] += Σᵢ W[i][j]·δᵢ in row order.
+/// Slices start at row i (`deltas`, `weights`, `weight_grads`, `bias_grads`).
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn backward_rows<const R: usize>(
@@ -452,7 +454,6 @@ fn backward_rows<const R: usize>(
     bias_grads: &mut [Lanes],
     squares: &mut V,
     prev_grads: Option<&mut [Lanes]>,
-    first: bool,
 ) {
     let n_in = x.len();
     let d: [V; R] = std::array::from_fn(|r| V::load(&deltas[r]));
@@ -472,16 +473,62 @@ fn backward_rows<const R: usize>(
     }
     if let Some(prev_grads) = prev_grads {
         for (j, p) in prev_grads[..n_in].iter_mut().enumerate() {
-            let w0 = V::splat(rows[0][j]);
-            let mut acc = if first {
-                w0 * d[0]
-            } else {
-                V::load(p).mul_add(w0, d[0])
-            };
-            for (row, d) in rows.iter().zip(&d).skip(1) {
+            let mut acc = V::load(p);
+            for (row, d) in rows.iter().zip(&d) {
                 acc = acc.mul_add(V::splat(row[j]), *d);
             }
             *p = acc.get();
+        }
+    }
+}
+
+/// The output signals of one group on a softmax layer, whose maths is per sample: each real lane
+/// gathered into `column` (z, a, y, f′, ∂L/∂ŷ, δ), `Loss::output_signals`, and back; zero signals
+/// in the padding lanes. Adds each sample's loss to `total`, in order.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn softmax_signals(
+    block: &mut LayerBlock,
+    target: &[Lanes],
+    column: &mut [Scalar],
+    loss: crate::network::loss::Loss,
+    lanes: usize,
+    at: usize,
+    total: &mut Scalar,
+) {
+    let o = target.len();
+    for lane in 0..LANES {
+        let (z, rest) = column.split_at_mut(o);
+        let (a, rest) = rest.split_at_mut(o);
+        let (y, rest) = rest.split_at_mut(o);
+        let (f, rest) = rest.split_at_mut(o);
+        let (grads, deltas) = rest.split_at_mut(o);
+        let rows = at..at + o;
+        if lane >= lanes {
+            grads.fill(0.0);
+            deltas.fill(0.0);
+        } else {
+            let gather = |out: &mut [Scalar], from: &[Lanes]| {
+                for (v, cell) in out.iter_mut().zip(from) {
+                    *v = cell[lane];
+                }
+            };
+            gather(z, &block.pre_activations[rows.clone()]);
+            gather(a, &block.activations[rows.clone()]);
+            gather(y, target);
+            gather(f, &block.derivatives[rows.clone()]);
+            let signals = OutputSignals {
+                loss_grads: grads,
+                derivatives: f,
+                deltas,
+            };
+            *total += loss.output_signals(Activation::Softmax, z, a, y, signals);
+        }
+        for (cell, &g) in block.activation_grads[rows.clone()].iter_mut().zip(&*grads) {
+            cell[lane] = g;
+        }
+        for (cell, &d) in block.deltas[rows].iter_mut().zip(&*deltas) {
+            cell[lane] = d;
         }
     }
 }

@@ -1,7 +1,7 @@
-//! One weight layer: its parameters and the buffers of the last sample and batch, with the
-//! per-sample forward pass (the batched passes over many samples are in `batch`).
+//! One weight layer: its parameters and the buffers of the last sample and batch. The passes
+//! themselves run over many samples at once, in `batch`.
 
-use crate::network::activation::{softmax, Activation};
+use crate::network::activation::Activation;
 use crate::Scalar;
 
 /// Every bias starts here (as in TensorFlow Playground): slightly positive keeps ReLUs alive.
@@ -58,42 +58,6 @@ impl Layer {
             weight_grads: zeros(inputs * outputs),
             bias_grads: zeros(outputs),
             delta_square_sum: 0.0,
-        }
-    }
-
-    /// z = W·prev + b, then a = f(z) (+ prev on a residual layer).
-    pub(super) fn forward(&mut self, prev: &[Scalar]) {
-        // Rows by chunks_exact and zips: no index arithmetic or bounds checks in the hot loop.
-        let prev = &prev[..self.inputs];
-        for ((z, row), b) in self
-            .pre_activations
-            .iter_mut()
-            .zip(self.weights.chunks_exact(self.inputs))
-            .zip(&self.biases)
-        {
-            let mut sum = *b;
-            for (w, x) in row.iter().zip(prev) {
-                sum += w * x;
-            }
-            *z = sum;
-        }
-        if self.activation == Activation::Softmax {
-            softmax(&self.pre_activations, &mut self.activations);
-            for (d, &a) in self.derivatives.iter_mut().zip(&self.activations) {
-                *d = a * (1.0 - a);
-            }
-        } else {
-            // f′(z) is kept from the forward pass for the backward pass's gate.
-            self.activation.apply_layer(
-                &self.pre_activations,
-                &mut self.activations,
-                &mut self.derivatives,
-            );
-        }
-        if self.residual {
-            for (a, p) in self.activations.iter_mut().zip(prev) {
-                *a += p;
-            }
         }
     }
 

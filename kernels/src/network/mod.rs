@@ -131,16 +131,9 @@ impl Network {
         self.layers.last().expect("at least one layer")
     }
 
-    /// Forward pass for `input` (one sample's features).
+    /// Forward pass for `input` (one sample's features): the batched pass with one sample.
     pub fn forward(&mut self, input: &[Scalar]) {
-        self.input.copy_from_slice(input);
-        for l in 0..self.layers.len() {
-            let (before, rest) = self.layers.split_at_mut(l);
-            let prev = before
-                .last()
-                .map_or(&self.input[..], |p| &p.activations[..]);
-            rest[0].forward(prev);
-        }
+        self.forward_each(std::iter::once(input), |_, _| {});
     }
 
     /// The loss of the sample last passed forward.
