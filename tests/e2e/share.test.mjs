@@ -148,8 +148,9 @@ test('every API method and event works from a page of another origin', async (t)
   const stepped = await call('step', { count: 30 });
   assert.equal(stepped.data.result.step, 30);
   const state = (await call('getState')).data.result;
-  assert.deepEqual(Object.keys(state).sort(), ['config', 'diverged', 'epoch', 'step', 'testLoss', 'trainLoss']);
+  assert.deepEqual(Object.keys(state).sort(), ['config', 'diverged', 'epoch', 'speed', 'step', 'testLoss', 'trainLoss']);
   assert.equal(state.step, 30);
+  assert.equal(state.speed, 'paced', 'a page opened without speed= trains Paced');
   // With `weights`, the parameters too: the same numbers the page's handle shows, per layer.
   const full = (await call('getState', { weights: true })).data.result;
   const shape = state.config.networkShape;

@@ -16,8 +16,8 @@ mod imp {
     use super::Lanes;
     use core::arch::x86_64::{
         __m128, _mm_add_epi32, _mm_add_ps, _mm_and_ps, _mm_castps_si128, _mm_castsi128_ps,
-        _mm_div_ps, _mm_max_ps, _mm_min_ps, _mm_mul_ps, _mm_set1_epi32, _mm_set1_ps,
-        _mm_slli_epi32, _mm_sub_ps,
+        _mm_div_ps, _mm_max_ps, _mm_min_ps, _mm_movehl_ps, _mm_movelh_ps, _mm_mul_ps,
+        _mm_set1_epi32, _mm_set1_ps, _mm_slli_epi32, _mm_sub_ps, _mm_unpackhi_ps, _mm_unpacklo_ps,
     };
 
     #[derive(Clone, Copy)]
@@ -69,6 +69,21 @@ mod imp {
         pub fn abs(self) -> V {
             V(unsafe { _mm_and_ps(self.0, _mm_castsi128_ps(_mm_set1_epi32(0x7fff_ffff))) })
         }
+        /// Rows to columns: lane k of result r is lane r of input k.
+        #[inline(always)]
+        pub fn transpose([a, b, c, d]: [V; 4]) -> [V; 4] {
+            // SAFETY: SSE is part of every x86-64 CPU.
+            unsafe {
+                let (t0, t1) = (_mm_unpacklo_ps(a.0, b.0), _mm_unpacklo_ps(c.0, d.0));
+                let (t2, t3) = (_mm_unpackhi_ps(a.0, b.0), _mm_unpackhi_ps(c.0, d.0));
+                [
+                    V(_mm_movelh_ps(t0, t1)),
+                    V(_mm_movehl_ps(t1, t0)),
+                    V(_mm_movelh_ps(t2, t3)),
+                    V(_mm_movehl_ps(t3, t2)),
+                ]
+            }
+        }
         /// The float whose bits are (`self`'s bits + `add`) << 23, per lane (integer arithmetic).
         #[inline(always)]
         pub fn exponent_from_bits(self, add: u32) -> V {
@@ -85,7 +100,7 @@ mod imp {
     use super::Lanes;
     use core::arch::wasm32::{
         f32x4_abs, f32x4_add, f32x4_div, f32x4_mul, f32x4_pmax, f32x4_pmin, f32x4_splat, f32x4_sub,
-        i32x4_add, i32x4_shl, u32x4_splat, v128,
+        i32x4_add, i32x4_shl, i32x4_shuffle, u32x4_splat, v128,
     };
 
     #[derive(Clone, Copy)]
@@ -135,6 +150,24 @@ mod imp {
         #[inline(always)]
         pub fn abs(self) -> V {
             V(f32x4_abs(self.0))
+        }
+        /// Rows to columns: lane k of result r is lane r of input k.
+        #[inline(always)]
+        pub fn transpose([a, b, c, d]: [V; 4]) -> [V; 4] {
+            let (t0, t1) = (
+                i32x4_shuffle::<0, 4, 1, 5>(a.0, b.0),
+                i32x4_shuffle::<0, 4, 1, 5>(c.0, d.0),
+            );
+            let (t2, t3) = (
+                i32x4_shuffle::<2, 6, 3, 7>(a.0, b.0),
+                i32x4_shuffle::<2, 6, 3, 7>(c.0, d.0),
+            );
+            [
+                V(i32x4_shuffle::<0, 1, 4, 5>(t0, t1)),
+                V(i32x4_shuffle::<2, 3, 6, 7>(t0, t1)),
+                V(i32x4_shuffle::<0, 1, 4, 5>(t2, t3)),
+                V(i32x4_shuffle::<2, 3, 6, 7>(t2, t3)),
+            ]
         }
         /// The float whose bits are (`self`'s bits + `add`) << 23, per lane (integer arithmetic).
         #[inline(always)]
@@ -208,6 +241,10 @@ mod imp {
             V(self.0.map(f32::abs))
         }
         #[inline(always)]
+        pub fn transpose(v: [V; 4]) -> [V; 4] {
+            core::array::from_fn(|r| V(core::array::from_fn(|k| v[k].0[r])))
+        }
+        #[inline(always)]
         pub fn exponent_from_bits(self, add: u32) -> V {
             V(self
                 .0
@@ -231,6 +268,13 @@ impl V {
     pub fn sum(self) -> Scalar {
         let v = self.get();
         (v[0] + v[1]) + (v[2] + v[3])
+    }
+
+    /// `sum` of four vectors at once, lane k the sum of `v[k]`: the same order, so the same bits.
+    #[inline(always)]
+    pub fn sums(v: [V; 4]) -> V {
+        let [a, b, c, d] = V::transpose(v);
+        (a + b) + (c + d)
     }
 }
 
@@ -320,6 +364,16 @@ mod tests {
         }
         assert_eq!(V::splat(2.5).get(), [2.5; 4]);
         assert_eq!(V::load(&[1.0, 2.0, 4.0, 8.0]).sum(), 15.0);
+        let rows = [
+            [1e8, 1.0, -1e8, 3.0],
+            [0.1, 0.2, 0.3, 0.4],
+            [7.0; 4],
+            [-2.5, 1e-9, 6.0, 0.0],
+        ];
+        let sums = V::sums(rows.map(|r| V::load(&r))).get();
+        for (got, row) in sums.iter().zip(&rows) {
+            assert_eq!(got.to_bits(), V::load(row).sum().to_bits());
+        }
     }
 
     #[test]
