@@ -107,7 +107,7 @@ impl Heatmaps {
         self.pixels.resize(cells * 4, 0);
         let values = &self.values[node * cells..(node + 1) * cells];
         for (px, &v) in self.pixels.chunks_exact_mut(4).zip(values) {
-            px.copy_from_slice(&diverging(v));
+            put(px, diverging(v));
         }
         &self.pixels
     }
@@ -133,7 +133,7 @@ impl Heatmaps {
                 } else {
                     v
                 };
-                px.copy_from_slice(&diverging(v));
+                put(px, diverging(v));
             }
             return &self.pixels;
         }
@@ -161,11 +161,14 @@ impl Heatmaps {
                 ((share - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0)
             };
             let px = &mut self.pixels[cell * 4..cell * 4 + 4];
-            px.copy_from_slice(&mix(
-                ZERO,
-                CLASS_COLOURS[best % CLASS_COLOURS.len()],
-                0.25 + 0.75 * t,
-            ));
+            put(
+                px,
+                mix(
+                    ZERO,
+                    CLASS_COLOURS[best % CLASS_COLOURS.len()],
+                    0.25 + 0.75 * t,
+                ),
+            );
         }
         &self.pixels
     }
@@ -196,10 +199,32 @@ pub fn feature_pixels(feature: Feature, resolution: usize) -> Vec<u8> {
 }
 
 // Inlined into the per-pixel loops: the size-built crate would otherwise call them per pixel.
+// Rounded by + ½ and truncation (the channel is never negative): `round` is a library call per
+// channel in wasm.
+/// One pixel's RGBA into `px` (4 bytes): an array store, where `copy_from_slice` was a call per
+/// pixel at opt-level "z".
+#[inline(always)]
+fn put(px: &mut [u8], rgba: [u8; 4]) {
+    if let Ok(px) = <&mut [u8; 4]>::try_from(px) {
+        *px = rgba;
+    }
+}
+
+// (A closure for the channel was not inlined at opt-level "z": a call per channel, most of a
+// thumbnail's cost.)
 #[inline(always)]
 fn mix(a: [u8; 3], b: [u8; 3], t: Scalar) -> [u8; 4] {
-    let ch = |i: usize| (a[i] as Scalar + (b[i] as Scalar - a[i] as Scalar) * t).round() as u8;
-    [ch(0), ch(1), ch(2), 255]
+    [
+        channel(a[0], b[0], t),
+        channel(a[1], b[1], t),
+        channel(a[2], b[2], t),
+        255,
+    ]
+}
+
+#[inline(always)]
+fn channel(a: u8, b: u8, t: Scalar) -> u8 {
+    (a as Scalar + (b as Scalar - a as Scalar) * t + 0.5) as u8
 }
 
 /// A value in −1..1 (clamped) on the orange–grey–blue palette; NaN is drawn black.
