@@ -12,7 +12,7 @@ const GREY = [232, 234, 235];
  * @param ctx    2-D context scaled to CSS pixels
  * @param scene  {
  *   width, height, layout, weights: Float32Array[] ([out][in] per weight layer),
- *   thumbnails: (CanvasImageSource|null)[][] per column, dead: boolean[][] per hidden layer,
+ *   thumbnails: ({ image, sx, sy, size }|null)[][] per column (a tile of an atlas image), dead: boolean[][] per hidden layer,
  *   residual: boolean[] per weight layer, inputLabels: string[],
  *   palette: { ink, muted, grid } (the theme's canvas colours; see colors.canvasPalette),
  *   selected: { column, index } | { layer, i, j } | { layer, i, bias } | null,
@@ -256,7 +256,7 @@ function drawNodes(ctx, { layout, thumbnails, dead = [], palette = LIGHT_CANVAS 
       ctx.globalAlpha = alpha < 1 ? 0.55 : 1;
       if (image) {
         ctx.imageSmoothingEnabled = true;
-        ctx.drawImage(image, left, top, size, size);
+        ctx.drawImage(image.image, image.sx, image.sy, image.size, image.size, left, top, size, size);
       } else {
         ctx.fillStyle = css(GREY);
         ctx.fillRect(left, top, size, size);
