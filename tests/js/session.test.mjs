@@ -102,7 +102,9 @@ test('Paced trains one epoch per frame at most; Fast fills the budget; a bad spe
   s.trainEpoch(20);
   const ms = performance.now() - t0;
   assert.ok(stepNow() - perEpoch > 5 * perEpoch, `Fast: many epochs in 20 ms (${stepNow() - perEpoch} steps)`);
-  assert.ok(ms < 20 + 15, `within the budget (took ${ms.toFixed(1)} ms)`);
+  // Fast wants unboundedly many epochs: only the budget ends the call (the margin is for a loaded
+  // machine's pauses; without the budget the call would not return at all).
+  assert.ok(ms < 20 + 200, `stopped at the budget (took ${ms.toFixed(1)} ms)`);
   assert.throws(() => s.setSpeed('turbo'), /speed: "turbo" is not allowed; use paced or fast/);
   assert.equal(s.speed, 'fast');
 });

@@ -13,6 +13,7 @@ import { Engine, limits } from '../engine.js';
 import { epochsPerFrame, nextChunk, SPEEDS, updateCost } from '../frame.js';
 import { show } from '../checks.js';
 import { Emitter } from './emitter.js';
+import { SideEngines } from './side-engines.js';
 import { MAZUR, splitRows } from '../worked-examples.js';
 
 export class Session extends Emitter {
@@ -46,8 +47,8 @@ export class Session extends Emitter {
     /** The inspector's chosen path from the selected parameter to an output (paths.js), or null. */
     this.path = null;
     this.msPerStep = 0;
-    /** Engines besides the page's (the learning-rate comparison), forgotten with it on a failure. */
-    this.others = new Set();
+    /** Engines besides the page's (the comparison, data set thumbnails), forgotten with it on a failure. */
+    this.sideEngines = new SideEngines();
     this.evaluationPoints = 256;
     /** The step a divergence was reported at (reported once). */
     this.divergedAt = null;
@@ -427,35 +428,14 @@ export class Session extends Emitter {
     if (this.config.rules === 'tensorflow') return Math.random().toFixed(5);
     return Engine.randomSeed();
   }
-  /** A data set's points and problem (for its thumbnail), from a throwaway engine. */
-  preview(config) {
-    const engine = new Engine(config);
-    try {
-      return { points: engine.trainPoints(), problem: engine.config().problem };
-    } finally {
-      engine.free();
-    }
-  }
 
-  // ---- other engines and the core's failures --------------------------------------------------
-
-  /** An engine of its own for a side view (the comparison); `release` frees it. */
-  spawn(config) {
-    const engine = new Engine(config);
-    this.others.add(engine);
-    return engine;
-  }
-  release(engine) {
-    if (!this.others.delete(engine)) return;
-    if (!this.crashed) engine.free();
-  }
+  // ---- the core's failures ---------------------------------------------------------------------
 
   /** The core failed: every engine died with its instance; let go of them without a call. */
   crash() {
     this.crashed = true;
     this.setPlaying(false);
     this.engine?.forget();
-    for (const engine of this.others) engine.forget();
-    this.others.clear();
+    this.sideEngines.forgetAll();
   }
 }

@@ -23,8 +23,8 @@ export class CompareView {
       config: session.config,
       data: session.hasCustomData() ? { train: session.train, test: session.test } : null,
       limits: { min: steps[0], max: steps[steps.length - 1] },
-      spawn: (config) => session.spawn(config),
-      release: (engine) => session.release(engine),
+      spawn: (config) => session.sideEngines.spawn(config),
+      release: (engine) => session.sideEngines.release(engine),
       palette: () => this.linkSync.palette,
     });
     $('compare').textContent = 'Close the comparison';

@@ -36,7 +36,7 @@ export class Pickers {
 
   #datasets(choices, apply) {
     for (const { value: name, label: text } of choices) {
-      const { points, problem } = this.session.preview({ dataset: name, numPoints: 200, classes: 3 });
+      const { points, problem } = this.session.sideEngines.preview({ dataset: name, numPoints: 200, classes: 3 });
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = 48;
       const ctx = canvas.getContext('2d');
