@@ -155,20 +155,6 @@ impl Network {
         }
     }
 
-    /// Divides the accumulated gradients by the sample count: a batch's gradient is the mean.
-    pub fn finish_batch(&mut self, samples: usize) {
-        let scale = 1.0 / samples as Scalar;
-        for layer in &mut self.layers {
-            for g in layer
-                .weight_grads
-                .iter_mut()
-                .chain(layer.bias_grads.iter_mut())
-            {
-                *g *= scale;
-            }
-        }
-    }
-
     /// RMS of ∂L/∂W per layer (from the gradient buffers).
     pub fn weight_grad_rms(&self, out: &mut Vec<Scalar>) {
         out.clear();
